@@ -33,6 +33,7 @@ public final class FakeUpstream implements AutoCloseable {
     private final ServerConnector connector;
     private final ConcurrentLinkedQueue<Function<Recorded, Reply>> queued = new ConcurrentLinkedQueue<>();
     private final List<Recorded> received = new CopyOnWriteArrayList<>();
+    private final List<Throwable> replyFailures = new CopyOnWriteArrayList<>();
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile Function<Recorded, Reply> fallback = request -> Reply.status(404, "{\"error\":{\"message\":\"no reply scripted\"}}");
 
@@ -135,6 +136,9 @@ public final class FakeUpstream implements AutoCloseable {
                     Reply reply = (next != null ? next : fallback).apply(recorded);
                     try (OutputStream out = Content.Sink.asOutputStream(response)) {
                         reply.write(response, out, released);
+                    } catch (IOException e) {
+                        replyFailures.add(e);
+                        throw e;
                     }
                     callback.succeeded();
                 } catch (Throwable failure) {
@@ -185,6 +189,11 @@ public final class FakeUpstream implements AutoCloseable {
 
     public List<Recorded> received() {
         return new ArrayList<>(received);
+    }
+
+    /** Replies that could not be written completely (e.g. the gateway hung up on a stream). */
+    public List<Throwable> replyFailures() {
+        return new ArrayList<>(replyFailures);
     }
 
     public Recorded lastRequest() {
