@@ -74,7 +74,7 @@ class DistributionLayoutIT {
 
     @Test
     void bundlesAJavaRuntimeUnlessTheBuildSkippedIt() {
-        boolean skipped = Boolean.parseBoolean(System.getProperty("skip.jlink"));
+        boolean skipped = Boolean.parseBoolean(System.getProperty("distribution.jlink.skipped"));
         assertEquals(!skipped, distribution.hasBundledRuntime(), "runtime/bin/java is executable unless -Dskip.jlink");
     }
 

@@ -38,7 +38,7 @@ class DistributionServesChatCompletionsIT {
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
+    static void stop() {
         if (gateway != null) {
             gateway.close();
         }

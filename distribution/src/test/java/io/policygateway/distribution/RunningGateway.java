@@ -86,9 +86,16 @@ final class RunningGateway implements AutoCloseable {
         return process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 
+    /** Stops the gateway; kills it (and anything it started) if SIGTERM was not enough. */
     @Override
-    public void close() throws InterruptedException {
-        if (!stop()) {
+    public void close() {
+        boolean stopped = false;
+        try {
+            stopped = stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!stopped) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
