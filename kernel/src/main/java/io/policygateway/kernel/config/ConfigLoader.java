@@ -35,7 +35,8 @@ public final class ConfigLoader {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .registerModule(new ConfigModule());
 
     private ConfigLoader() {
     }
@@ -62,7 +63,7 @@ public final class ConfigLoader {
             root = yaml.isBlank() ? JsonNodeFactory.instance.objectNode() : YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ConfigException(source, "(file)", "is not valid YAML" + where + ": " + e.getOriginalMessage());
+            throw new ConfigException(source, "(file)", "is not valid YAML" + where + ": " + firstLine(e.getOriginalMessage()));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             root = JsonNodeFactory.instance.objectNode();
@@ -127,12 +128,20 @@ public final class ConfigLoader {
             return new ConfigException(source, path, e.getCause().getMessage());
         }
         if (e instanceof InvalidFormatException invalid) {
+            if (invalid.getTargetType() == java.time.Duration.class || invalid.getTargetType() == ByteSize.class) {
+                return new ConfigException(source, path, firstLine(invalid.getOriginalMessage()).replaceFirst("^.*?: ", ""));
+            }
             return new ConfigException(source, path, "expected " + describe(invalid.getTargetType()) + ", got '" + invalid.getValue() + "'");
         }
         if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             return new ConfigException(source, path, "expected " + describe(mismatched.getTargetType()));
         }
         return new ConfigException(source, path, e.getOriginalMessage());
+    }
+
+    private static String firstLine(String text) {
+        int newline = text == null ? -1 : text.indexOf('\n');
+        return newline < 0 ? String.valueOf(text) : text.substring(0, newline);
     }
 
     private static String pathOf(JsonMappingException e) {

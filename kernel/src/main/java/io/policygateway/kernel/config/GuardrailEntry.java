@@ -20,15 +20,14 @@ import java.util.List;
  * @param timeout longest a guardrail hook may take, default 2s
  */
 public record GuardrailEntry(String name, JsonNode stage, ObjectNode config, Boolean enabled, Boolean failOpen,
-        String timeout) {
+        Duration timeout) {
     public GuardrailEntry {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name is required");
         }
         enabled = enabled == null || enabled;
         failOpen = failOpen != null && failOpen;
-        timeout = timeout == null ? "2s" : timeout;
-        ConfigValues.duration(timeout);
+        timeout = timeout == null ? Duration.ofSeconds(2) : timeout;
         if (stage != null && !stage.isTextual() && !stage.isArray()) {
             throw new IllegalArgumentException("stage must be a stage name or a list of them");
         }
@@ -45,7 +44,4 @@ public record GuardrailEntry(String name, JsonNode stage, ObjectNode config, Boo
         return List.copyOf(names);
     }
 
-    public Duration timeoutDuration() {
-        return ConfigValues.duration(timeout);
-    }
 }

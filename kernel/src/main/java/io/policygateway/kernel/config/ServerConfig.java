@@ -7,17 +7,14 @@ package io.policygateway.kernel.config;
  * @param port the port, default 5000 ({@code --port} and {@code PORT} override it)
  * @param maxBodySize the largest request body accepted, default {@code 10MiB}; larger is 413
  */
-public record ServerConfig(String host, Integer port, String maxBodySize) {
+public record ServerConfig(String host, Integer port, ByteSize maxBodySize) {
     public ServerConfig {
         host = host == null ? "0.0.0.0" : host;
         port = port == null ? 5000 : port;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
         }
-        maxBodySize = maxBodySize == null ? "10MiB" : maxBodySize;
-        if (ConfigValues.bytes(maxBodySize) <= 0) {
-            throw new IllegalArgumentException("max_body_size must be positive");
-        }
+        maxBodySize = maxBodySize == null ? ByteSize.parse("10MiB") : maxBodySize;
     }
 
     public static ServerConfig defaults() {
@@ -25,7 +22,7 @@ public record ServerConfig(String host, Integer port, String maxBodySize) {
     }
 
     public long maxBodyBytes() {
-        return ConfigValues.bytes(maxBodySize);
+        return maxBodySize.bytes();
     }
 
     public ServerConfig withPort(int newPort) {

@@ -10,15 +10,12 @@ import java.time.Duration;
  * @param idleTimeout longest silence within a response body (a stalled stream), default 60s
  * @param maxConnectionsPerDestination pooled connections per upstream host, default 256
  */
-public record UpstreamConfig(String connectTimeout, String firstByteTimeout, String idleTimeout,
+public record UpstreamConfig(Duration connectTimeout, Duration firstByteTimeout, Duration idleTimeout,
         Integer maxConnectionsPerDestination) {
     public UpstreamConfig {
-        connectTimeout = connectTimeout == null ? "10s" : connectTimeout;
-        firstByteTimeout = firstByteTimeout == null ? "60s" : firstByteTimeout;
-        idleTimeout = idleTimeout == null ? "60s" : idleTimeout;
-        ConfigValues.duration(connectTimeout);
-        ConfigValues.duration(firstByteTimeout);
-        ConfigValues.duration(idleTimeout);
+        connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
+        firstByteTimeout = firstByteTimeout == null ? Duration.ofSeconds(60) : firstByteTimeout;
+        idleTimeout = idleTimeout == null ? Duration.ofSeconds(60) : idleTimeout;
         maxConnectionsPerDestination = maxConnectionsPerDestination == null ? 256 : maxConnectionsPerDestination;
         if (maxConnectionsPerDestination < 1) {
             throw new IllegalArgumentException("max_connections_per_destination must be at least 1");
@@ -30,14 +27,14 @@ public record UpstreamConfig(String connectTimeout, String firstByteTimeout, Str
     }
 
     public Duration connect() {
-        return ConfigValues.duration(connectTimeout);
+        return connectTimeout;
     }
 
     public Duration firstByte() {
-        return ConfigValues.duration(firstByteTimeout);
+        return firstByteTimeout;
     }
 
     public Duration idle() {
-        return ConfigValues.duration(idleTimeout);
+        return idleTimeout;
     }
 }

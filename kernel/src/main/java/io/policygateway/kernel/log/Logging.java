@@ -12,6 +12,10 @@ import java.util.logging.LogRecord;
 
 /** Configures process-wide logging: stdout, JSON or text, at the configured level. */
 public final class Logging {
+    /** java.util.logging holds loggers weakly: keep the ones whose level we set. */
+    private static final Logger JETTY = Logger.getLogger("org.eclipse.jetty");
+    private static final Logger PF4J = Logger.getLogger("org.pf4j");
+
     private Logging() {
     }
 
@@ -29,8 +33,8 @@ public final class Logging {
         handler.setLevel(level);
         root.addHandler(handler);
         // Jetty and PF4J are chatty at info; their warnings still show.
-        Logger.getLogger("org.eclipse.jetty").setLevel(level.intValue() < Level.INFO.intValue() ? level : Level.WARNING);
-        Logger.getLogger("org.pf4j").setLevel(level.intValue() < Level.INFO.intValue() ? level : Level.WARNING);
+        JETTY.setLevel(level.intValue() < Level.INFO.intValue() ? level : Level.WARNING);
+        PF4J.setLevel(level.intValue() < Level.INFO.intValue() ? level : Level.WARNING);
     }
 
     public static boolean json(LoggingConfig config) {

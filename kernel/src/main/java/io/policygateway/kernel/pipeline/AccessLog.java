@@ -26,7 +26,7 @@ public final class AccessLog {
         String line;
         if (json) {
             StringBuilder b = new StringBuilder(384);
-            b.append("{\"ts\":\"").append(DateTimeFormatter.ISO_INSTANT.format(Instant.now())).append("\",\"level\":\"info\",\"logger\":\"access\"");
+            b.append("{\"ts\":\"").append(DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))).append("\",\"level\":\"info\",\"logger\":\"access\"");
             field(b, "trace_id", record.traceId);
             field(b, "method", record.method);
             field(b, "route", record.route);
@@ -57,7 +57,7 @@ public final class AccessLog {
             field(b, "error", record.error == null ? null : SecretMasker.mask(record.error));
             line = b.append('}').toString();
         } else {
-            line = DateTimeFormatter.ISO_INSTANT.format(Instant.now()) + " access " + record.method + " " + record.route + " "
+            line = DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)) + " access " + record.method + " " + record.route + " "
                     + record.status + " " + round(totalMillis) + "ms provider=" + record.provider + " model=" + record.model
                     + " attempts=" + record.attempts + " trace_id=" + record.traceId
                     + (record.decision == null ? "" : " decision=" + record.decision + " reason_code=" + record.reasonCode)

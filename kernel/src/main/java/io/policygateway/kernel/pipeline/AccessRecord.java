@@ -14,6 +14,7 @@ public final class AccessRecord {
     String surface = "";
     String provider = "";
     String model = "";
+    String metricModel = "none";
     String requestedModel = "";
     String project;
     String user;

@@ -46,7 +46,8 @@ public final class Dispatcher {
         Provider provider = resolution.provider();
         AccessRecord record = call.record();
         record.provider = provider.name();
-        record.model = registry.metricModel(resolution.model());
+        record.model = resolution.model();
+        record.metricModel = registry.metricModel(resolution.model());
         record.attempts++;
         ObjectNode upstreamBody = body;
         if (!resolution.model().equals(body.path("model").asText(null)) && body.has("model")) {

@@ -98,7 +98,7 @@ public final class RequestRouter {
 
     private void finish(AccessRecord record, String routeLabel) {
         String provider = record.provider.isEmpty() ? "none" : record.provider;
-        metrics.requests.inc(routeLabel, record.surface, provider, record.model.isEmpty() ? "none" : record.model, Integer.toString(record.status));
+        metrics.requests.inc(routeLabel, record.surface, provider, record.metricModel, Integer.toString(record.status));
         metrics.requestDuration.observe(record.elapsedNanos() / 1e9, routeLabel, provider);
         if (record.upstreamNanos > 0) {
             metrics.upstreamDuration.observe(record.upstreamNanos / 1e9, provider);
