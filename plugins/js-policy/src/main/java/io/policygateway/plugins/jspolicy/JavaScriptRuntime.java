@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>The sandbox: no host access of any kind (no Java classes, files, sockets, processes,
  * environment, threads, native code or polyglot bindings), no {@code eval}, no
  * {@code load}/{@code print}/{@code console}/{@code Graal}/{@code Polyglot}/{@code Java} globals,
- * strings of at most {@link #STRING_LENGTH_LIMIT} characters and typed arrays of at most
+ * no {@code Intl}, {@code SharedArrayBuffer} or legacy {@code RegExp.$1} statics, strings of at most {@link #STRING_LENGTH_LIMIT} characters and typed arrays of at most
  * {@link #TYPED_ARRAY_LENGTH_LIMIT} elements. The {@code TRUSTED} policy is used with every
  * privilege denied explicitly because {@code CONSTRAINED} refuses the two length limits, without
  * which a single {@code 'x'.repeat(1e9)} allocates a gigabyte before any watchdog can react.
@@ -47,6 +47,8 @@ final class JavaScriptRuntime {
             Map.entry("js.global-arguments", "false"),
             Map.entry("js.allow-eval", "false"),
             Map.entry("js.regexp-static-result", "false"),
+            Map.entry("js.intl-402", "false"),
+            Map.entry("js.shared-array-buffer", "false"),
             Map.entry("js.string-length-limit", Integer.toString(STRING_LENGTH_LIMIT)),
             Map.entry("js.max-typed-array-length", Integer.toString(TYPED_ARRAY_LENGTH_LIMIT)));
     private static final Object LOCK = new Object();
@@ -86,23 +88,24 @@ final class JavaScriptRuntime {
                 .err(OutputStream.nullOutputStream())
                 .option("engine.WarnInterpreterOnly", "false")
                 .build();
-        JavaScriptRuntime runtime = new JavaScriptRuntime(engine, loadSandboxSource(),
+        JavaScriptRuntime runtime = new JavaScriptRuntime(engine,
+                Source.newBuilder("js", resource("sandbox.js"), "gateway-sandbox.js").cached(true).buildLiteral(),
                 new ScriptWorkers(Math.max(2, Runtime.getRuntime().availableProcessors())));
-        LOG.info("JavaScript engine: {} (GraalJS {}, {}; started in {} ms)",
+        int warmUpCalls = new WarmUp(runtime, resource("warm-up.js")).run();
+        LOG.info("JavaScript engine: {} (GraalJS {}, {}; started and warmed up with {} calls in {} ms)",
                 runtime.optimizing ? "optimizing" : "interpreter-only", engine.getVersion(),
-                engine.getImplementationName(), (System.nanoTime() - started) / 1_000_000);
+                engine.getImplementationName(), warmUpCalls, (System.nanoTime() - started) / 1_000_000);
         return runtime;
     }
 
-    private static Source loadSandboxSource() {
-        try (InputStream in = JavaScriptRuntime.class.getResourceAsStream("sandbox.js")) {
+    private static String resource(String name) {
+        try (InputStream in = JavaScriptRuntime.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("sandbox.js is missing from the js-policy plugin");
+                throw new IllegalStateException(name + " is missing from the js-policy plugin");
             }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return Source.newBuilder("js", text, "gateway-sandbox.js").cached(true).buildLiteral();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read sandbox.js from the js-policy plugin", e);
+            throw new UncheckedIOException("cannot read " + name + " from the js-policy plugin", e);
         }
     }
 

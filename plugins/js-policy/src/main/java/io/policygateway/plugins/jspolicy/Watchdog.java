@@ -13,63 +13,78 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stops script calls that run too long or allocate too much. One daemon thread checks the calls in
- * progress every millisecond (and sleeps when there are none); a call over its deadline or its
- * allocation budget has its context cancelled ({@code Context.close(true)}) from a separate
- * virtual thread, so a call stuck in a long built-in cannot stall the watchdog itself.
+ * Stops script calls that use too much CPU time or allocate too much memory. One daemon thread
+ * checks the calls in progress every millisecond (and sleeps while there are none); a call over
+ * its limit has its context cancelled ({@code Context.close(true)}) from a separate virtual thread,
+ * so a call stuck in a long built-in cannot stall the watchdog itself.
  *
- * <p>Allocation is read per thread from the JVM ({@code ThreadMXBean.getThreadAllocatedBytes}),
- * which only works for platform threads: that is why scripts run on {@link ScriptWorkers}.
+ * <p>Both limits are read per thread from the JVM ({@code ThreadMXBean.getThreadCpuTime} and
+ * {@code getThreadAllocatedBytes}), which only works for platform threads: that is why scripts run
+ * on {@link ScriptWorkers}. CPU time rather than wall-clock time is limited so that a busy machine
+ * does not make healthy scripts time out; where the JVM cannot measure thread CPU time, the limit
+ * falls back to wall-clock time.
  */
 final class Watchdog {
     private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
     private static final long CHECK_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final int ARMED = 0;
+    private static final int FINISHED = 1;
+    private static final int TIMED_OUT = 2;
+    private static final int OVER_MEMORY = 3;
 
     private final Set<Watch> active = ConcurrentHashMap.newKeySet();
     private final com.sun.management.ThreadMXBean threads;
+    private final boolean countsCpu;
+    private final boolean countsAllocation;
     private final Thread thread;
     private volatile boolean idle;
 
     Watchdog() {
-        this.threads = allocationCounter();
+        com.sun.management.ThreadMXBean counters = ManagementFactory.getThreadMXBean()
+                instanceof com.sun.management.ThreadMXBean bean ? bean : null;
+        this.threads = counters;
+        this.countsCpu = counters != null && counters.isThreadCpuTimeSupported() && enableCpuTime(counters);
+        this.countsAllocation = counters != null && counters.isThreadAllocatedMemorySupported()
+                && enableAllocation(counters);
+        if (!countsCpu) {
+            LOG.warn("This JVM cannot measure CPU time per thread: policy script timeouts count wall-clock time");
+        }
+        if (!countsAllocation) {
+            LOG.warn("This JVM cannot count allocated bytes per thread: policy scripts have no memory limit");
+        }
         this.thread = Thread.ofPlatform().daemon().name("js-policy-watchdog").unstarted(this::run);
         this.thread.start();
     }
 
-    private static com.sun.management.ThreadMXBean allocationCounter() {
-        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean counter
-                && counter.isThreadAllocatedMemorySupported()) {
-            counter.setThreadAllocatedMemoryEnabled(true);
-            return counter;
-        }
-        LOG.warn("This JVM cannot count allocated bytes per thread: policy scripts are limited by time only");
-        return null;
+    private static boolean enableCpuTime(com.sun.management.ThreadMXBean counters) {
+        counters.setThreadCpuTimeEnabled(true);
+        return counters.isThreadCpuTimeEnabled();
+    }
+
+    private static boolean enableAllocation(com.sun.management.ThreadMXBean counters) {
+        counters.setThreadAllocatedMemoryEnabled(true);
+        return counters.isThreadAllocatedMemoryEnabled();
     }
 
     /**
      * Starts watching a call that is about to run on the current (platform) thread.
      *
      * @param context the context to cancel when a limit is exceeded
-     * @param timeoutNanos how long the call may run
+     * @param timeoutNanos how much CPU time the call may use
      * @param memoryBytes how many bytes the call may allocate
      */
     Watch arm(Context context, long timeoutNanos, long memoryBytes) {
         Thread worker = Thread.currentThread();
-        long allocatedAtStart = allocated(worker);
-        Watch watch = new Watch(context, worker, System.nanoTime() + timeoutNanos,
+        boolean platform = !worker.isVirtual();
+        long cpuAtStart = platform && countsCpu ? threads.getThreadCpuTime(worker.threadId()) : -1;
+        long allocatedAtStart = platform && countsAllocation ? threads.getThreadAllocatedBytes(worker.threadId()) : -1;
+        Watch watch = new Watch(context, worker.threadId(), timeoutNanos, System.nanoTime(), cpuAtStart,
                 allocatedAtStart < 0 ? -1 : allocatedAtStart + memoryBytes);
         active.add(watch);
         if (idle) {
             LockSupport.unpark(thread);
         }
         return watch;
-    }
-
-    private long allocated(Thread worker) {
-        if (threads == null || worker.isVirtual()) {
-            return -1;
-        }
-        return threads.getThreadAllocatedBytes(worker.threadId());
     }
 
     private void run() {
@@ -90,30 +105,31 @@ final class Watchdog {
         }
     }
 
-    private static final int ARMED = 0;
-    private static final int FINISHED = 1;
-    private static final int TIMED_OUT = 2;
-    private static final int OVER_MEMORY = 3;
-
     /** One watched call. The worker calls {@link #disarm()} when the call returns. */
     final class Watch {
         private final Context context;
-        private final Thread worker;
-        private final long deadline;
+        private final long threadId;
+        private final long timeoutNanos;
+        private final long startedAt;
+        private final long cpuAtStart;
         private final long allocationLimit;
         private final AtomicInteger state = new AtomicInteger(ARMED);
 
-        private Watch(Context context, Thread worker, long deadline, long allocationLimit) {
+        private Watch(Context context, long threadId, long timeoutNanos, long startedAt, long cpuAtStart,
+                long allocationLimit) {
             this.context = requireNonNull(context, "context is null");
-            this.worker = requireNonNull(worker, "worker is null");
-            this.deadline = deadline;
+            this.threadId = threadId;
+            this.timeoutNanos = timeoutNanos;
+            this.startedAt = startedAt;
+            this.cpuAtStart = cpuAtStart;
             this.allocationLimit = allocationLimit;
         }
 
         private void check(long now) {
-            if (now - deadline >= 0) {
+            long used = cpuAtStart >= 0 ? threads.getThreadCpuTime(threadId) - cpuAtStart : now - startedAt;
+            if (used >= timeoutNanos) {
                 fire(TIMED_OUT);
-            } else if (allocationLimit >= 0 && allocated(worker) > allocationLimit) {
+            } else if (allocationLimit >= 0 && threads.getThreadAllocatedBytes(threadId) > allocationLimit) {
                 fire(OVER_MEMORY);
             }
         }
@@ -136,7 +152,7 @@ final class Watchdog {
         /**
          * Stops watching.
          *
-         * @return null when the call finished in time, else why it was cancelled
+         * @return null when the call finished within its limits, else why it was cancelled
          */
         FailureKind disarm() {
             active.remove(this);

@@ -5,7 +5,7 @@
 // gateway calls: `describe(factory)` and `invoke(factory, hook, input, context)`.
 (function (hostLog, hostHash) {
     'use strict';
-    for (const name of ['SharedArrayBuffer', 'Atomics', 'WeakRef', 'FinalizationRegistry']) {
+    for (const name of ['Atomics', 'WeakRef', 'FinalizationRegistry']) {
         delete globalThis[name];
     }
     const parse = JSON.parse;
@@ -40,8 +40,6 @@
         Object.getPrototypeOf(function* generator() {}),
         Object.getPrototypeOf(async function asynchronous() {}),
         Object.getPrototypeOf(async function* asynchronousGenerator() {}),
-        Object.getPrototypeOf(new Intl.Segmenter().segment('')),
-        Object.getPrototypeOf(new Intl.Segmenter().segment('')[Symbol.iterator]()),
         (function () { return Object.getOwnPropertyDescriptor(arguments, 'callee').get; })(),
     ];
     const seen = new Set();
