@@ -149,8 +149,10 @@ final class ScriptDirectory implements AutoCloseable {
                     StandardWatchEventKinds.ENTRY_DELETE);
             return service;
         } catch (IOException | UnsupportedOperationException e) {
-            LOG.warn("Cannot watch {} for changes ({}); checking it every {} s instead", directory, e.getMessage(),
-                    POLL_INTERVAL.toSeconds());
+            if (!closed) {
+                LOG.warn("Cannot watch {} for changes ({}); checking it every {} s instead", directory, e,
+                        POLL_INTERVAL.toSeconds());
+            }
             return null;
         }
     }

@@ -92,9 +92,9 @@ final class PolicyFolder implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         for (Guardrail guardrail : created) {
-            ((AutoCloseable) guardrail).close();
+            ((JsGuardrail) guardrail).close();
         }
         try (Stream<Path> files = Files.walk(home)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
