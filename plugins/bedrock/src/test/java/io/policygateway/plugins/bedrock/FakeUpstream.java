@@ -27,7 +27,7 @@ final class FakeUpstream implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
     private volatile Map<String, String> headers = Map.of("content-type", "application/json");
-    private volatile List<String> parts = List.of("{}");
+    private volatile List<byte[]> parts = List.of("{}".getBytes(StandardCharsets.UTF_8));
 
     private FakeUpstream() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -52,6 +52,11 @@ final class FakeUpstream implements AutoCloseable {
     }
 
     FakeUpstream answer(int status, Map<String, String> headers, List<String> parts) {
+        return answerBytes(status, headers, parts.stream().map(part -> part.getBytes(StandardCharsets.UTF_8)).toList());
+    }
+
+    /** Answers with a binary body written in these parts (e.g. AWS event-stream frames). */
+    FakeUpstream answerBytes(int status, Map<String, String> headers, List<byte[]> parts) {
         this.status = status;
         this.headers = Map.copyOf(headers);
         this.parts = List.copyOf(parts);
@@ -78,8 +83,8 @@ final class FakeUpstream implements AutoCloseable {
         headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.sendResponseHeaders(status, 0);
         try (OutputStream out = exchange.getResponseBody()) {
-            for (String part : parts) {
-                out.write(part.getBytes(StandardCharsets.UTF_8));
+            for (byte[] part : parts) {
+                out.write(part);
                 out.flush();
             }
         }
