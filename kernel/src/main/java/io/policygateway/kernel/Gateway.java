@@ -3,6 +3,7 @@ package io.policygateway.kernel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.policygateway.api.WireFormat;
+import io.policygateway.api.guardrail.GuardrailFactory;
 import io.policygateway.api.provider.ProviderFactory;
 import io.policygateway.api.tool.ToolLoopFactory;
 import io.policygateway.kernel.auth.Authenticator;
@@ -30,6 +31,9 @@ import io.policygateway.kernel.pipeline.NotImplementedEndpoint;
 import io.policygateway.kernel.pipeline.PassthroughEndpoint;
 import io.policygateway.kernel.pipeline.RequestRouter;
 import io.policygateway.kernel.plugin.PluginHost;
+import io.policygateway.kernel.policy.GuardrailChain;
+import io.policygateway.kernel.policy.GuardrailChains;
+import io.policygateway.kernel.policy.PolicyEngine;
 import io.policygateway.kernel.provider.ProviderRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,10 +127,13 @@ public final class Gateway implements AutoCloseable {
             }
             ErrorResponses errors = new ErrorResponses(json);
             Dispatcher dispatcher = new Dispatcher(providers, config.upstream(), metrics, Clock.systemUTC());
+            GuardrailChains guardrails = new GuardrailChains(plugins.extensions(GuardrailFactory.class, GuardrailFactory::id), context,
+                    config.source());
+            PolicyEngine policies = new PolicyEngine(new GuardrailChain(guardrails.fromPluginList(config.plugins()), prometheus));
             long maxBody = config.server().maxBodyBytes();
             Gateway[] self = new Gateway[1];
             RequestRouter.Builder routes = RequestRouter.builder()
-                    .add("POST", "/v1/chat/completions", new ChatEndpoint(json, providers, dispatcher, errors, metrics, maxBody))
+                    .add("POST", "/v1/chat/completions", new ChatEndpoint(json, providers, dispatcher, errors, metrics, policies, maxBody))
                     .add("POST", "/v1/embeddings", new PassthroughEndpoint(WireFormat.OPENAI_EMBEDDINGS, json, providers, dispatcher, maxBody))
                     .add("POST", "/v1/images/generations", new PassthroughEndpoint(WireFormat.OPENAI_IMAGES, json, providers, dispatcher, maxBody))
                     .add("GET", "/v1/models", new ModelsEndpoint(json, providers, System.currentTimeMillis() / 1000))

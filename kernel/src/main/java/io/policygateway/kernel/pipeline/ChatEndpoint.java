@@ -13,6 +13,9 @@ import io.policygateway.api.http.SseEvent;
 import io.policygateway.api.provider.EventStream;
 import io.policygateway.api.provider.ProviderResponse;
 import io.policygateway.kernel.metrics.GatewayMetrics;
+import io.policygateway.kernel.policy.GuardrailChain;
+import io.policygateway.kernel.policy.PolicyEngine;
+import io.policygateway.kernel.policy.PolicyEvaluation;
 import io.policygateway.kernel.provider.ProviderRegistry;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -24,7 +27,8 @@ import java.util.Optional;
  * {@code POST /v1/chat/completions}: the OpenAI Chat Completions surface.
  *
  * <p>Stages, in order: read body → parse → validate → strip gateway-only fields → resolve alias →
- * dispatch (provider call) → respond whole, or relay the stream event by event.
+ * policy before-request (guardrails, rewrites, cache) → dispatch (provider call) → policy
+ * after-request → respond whole, or relay the stream event by event through stream guardrails.
  */
 public final class ChatEndpoint implements Endpoint {
     private final ObjectMapper json;
@@ -32,15 +36,17 @@ public final class ChatEndpoint implements Endpoint {
     private final Dispatcher dispatcher;
     private final ErrorResponses errors;
     private final GatewayMetrics metrics;
+    private final PolicyEngine policies;
     private final long maxBodyBytes;
 
     public ChatEndpoint(ObjectMapper json, ProviderRegistry registry, Dispatcher dispatcher, ErrorResponses errors,
-            GatewayMetrics metrics, long maxBodyBytes) {
+            GatewayMetrics metrics, PolicyEngine policies, long maxBodyBytes) {
         this.json = requireNonNull(json, "json is null");
         this.registry = requireNonNull(registry, "registry is null");
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
         this.errors = requireNonNull(errors, "errors is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
+        this.policies = requireNonNull(policies, "policies is null");
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -59,108 +65,89 @@ public final class ChatEndpoint implements Endpoint {
         record.requestedModel = requestedModel;
         record.stream = stream;
 
-        ObjectNode upstreamBody = JsonBodies.withoutGatewayFields(clientBody);
         String model = registry.resolveAlias(requestedModel);
-        upstreamBody.put("model", model);
-        boolean callerWantsUsage = clientBody.path("stream_options").path("include_usage").asBoolean(false);
-        if (stream && !callerWantsUsage) {
-            upstreamBody.withObject("stream_options").put("include_usage", true);
-        }
-        PolicyContext context = policyContext(call);
-        Dispatcher.Dispatched dispatched = dispatcher.dispatch(call, WireFormat.OPENAI_CHAT, model, upstreamBody, stream, context,
-                forwardHeaders(call));
-        switch (dispatched.response()) {
-            case ProviderResponse.Complete complete -> respondWhole(call, dispatched, complete);
-            case ProviderResponse.Streaming streaming -> relayStream(call, dispatched, streaming, callerWantsUsage);
+        ObjectNode canonical = JsonBodies.withoutGatewayFields(clientBody);
+        canonical.put("model", model);
+        PolicyEvaluation evaluation = policies.begin(policyContext(call), WireFormat.OPENAI_CHAT);
+        try {
+            GuardrailChain.Before before = evaluation.beforeRequest(model, canonical);
+            if (before.cachedResponse().isPresent()) {
+                respondCached(call, before.cachedResponse().get(), stream);
+                return;
+            }
+            ObjectNode upstreamBody = before.body();
+            boolean callerWantsUsage = clientBody.path("stream_options").path("include_usage").asBoolean(false);
+            if (stream && !callerWantsUsage) {
+                upstreamBody = upstreamBody.deepCopy();
+                upstreamBody.withObject("stream_options").put("include_usage", true);
+            }
+            Dispatcher.Dispatched dispatched = dispatcher.dispatch(call, WireFormat.OPENAI_CHAT, model, upstreamBody, stream,
+                    evaluation.context(), forwardHeaders(call));
+            switch (dispatched.response()) {
+                case ProviderResponse.Complete complete -> respondWhole(call, evaluation, dispatched, complete);
+                case ProviderResponse.Streaming streaming -> relayStream(call, evaluation, dispatched, streaming, callerWantsUsage);
+            }
+        } catch (GatewayException e) {
+            evaluation.failed(e);
+            throw e;
+        } finally {
+            record.decision(evaluation.decision().wireName(), evaluation.reasonCode());
         }
     }
 
-    private void respondWhole(RequestCall call, Dispatcher.Dispatched dispatched, ProviderResponse.Complete complete) throws IOException {
+    private void respondWhole(RequestCall call, PolicyEvaluation evaluation, Dispatcher.Dispatched dispatched,
+            ProviderResponse.Complete complete) throws GatewayException, IOException {
         Usage usage = OpenAiUsage.from(complete.body());
         recordUsage(call.record(), dispatched, usage);
+        ObjectNode answer = evaluation.afterResponse(complete.body(), dispatched.provider().name(), dispatched.model(), usage,
+                call.record().upstreamNanos / 1_000_000);
         call.record().status = 200;
-        byte[] bytes = json.writeValueAsBytes(complete.body());
+        byte[] bytes = json.writeValueAsBytes(answer);
         call.exchange().respond(200, responseHeaders(call, dispatched, complete.headers()), "application/json", bytes);
     }
 
-    private void relayStream(RequestCall call, Dispatcher.Dispatched dispatched, ProviderResponse.Streaming streaming,
-            boolean callerWantsUsage) throws IOException {
+    private void relayStream(RequestCall call, PolicyEvaluation evaluation, Dispatcher.Dispatched dispatched,
+            ProviderResponse.Streaming streaming, boolean callerWantsUsage) throws IOException {
         AccessRecord record = call.record();
-        Usage usage = Usage.NONE;
+        StreamRelay relay = new StreamRelay(json, errors, callerWantsUsage,
+                evaluation.watchesStreams() ? Optional.of(evaluation.openStream()) : Optional.empty());
         try (EventStream events = streaming.events()) {
             call.exchange().onClientGone(events::close);
             ClientExchange.StreamSink sink = call.exchange().startStream(200, responseHeaders(call, dispatched, streaming.headers()));
             record.status = 200;
-            boolean first = true;
-            while (true) {
-                Optional<SseEvent> next;
-                long waitStarted = System.nanoTime();
-                try {
-                    next = events.next();
-                } catch (GatewayException e) {
-                    record.upstreamNanos(System.nanoTime() - waitStarted);
-                    record.error = "stream failed: " + e.getMessage();
-                    dispatcher.streamFailed(dispatched.provider().name(), e);
-                    sink.write(errors.streamError(e, WireFormat.OPENAI_CHAT).encode());
-                    break;
+            GatewayException[] failure = new GatewayException[1];
+            StreamRelay.End end = relay.relay(events, sink, record, failure);
+            switch (end) {
+                case COMPLETE -> {
                 }
-                record.upstreamNanos(System.nanoTime() - waitStarted);
-                if (next.isEmpty()) {
-                    sink.write("data: [DONE]\n\n");
-                    break;
+                case UPSTREAM_FAILED -> {
+                    record.error = "stream failed: " + failure[0].getMessage();
+                    dispatcher.streamFailed(dispatched.provider().name(), failure[0]);
+                    evaluation.failed(failure[0]);
                 }
-                SseEvent event = next.get();
-                String data = event.data();
-                if (data.equals("[DONE]")) {
-                    continue;
-                }
-                if (data.indexOf("\"usage\"") >= 0) {
-                    ChunkUsage chunk = usageOf(data, callerWantsUsage);
-                    usage = chunk.usage().totalTokens() > 0 ? chunk.usage() : usage;
-                    if (chunk.forward().isEmpty()) {
-                        continue;
-                    }
-                    data = chunk.forward().get();
-                }
-                sink.write(SseEvent.data(data).encode());
-                if (first) {
-                    record.firstByteNanos = record.elapsedNanos();
-                    first = false;
-                }
+                case BLOCKED -> record.error = "stream blocked: " + failure[0].getMessage();
             }
         } finally {
-            recordUsage(record, dispatched, usage);
+            recordUsage(record, dispatched, relay.usage());
         }
     }
 
-    /** @param forward the chunk to send the client (without usage if it did not ask), or empty to drop it */
-    private record ChunkUsage(Usage usage, Optional<String> forward) {
-    }
-
-    private ChunkUsage usageOf(String data, boolean callerWantsUsage) {
-        JsonNode chunk;
-        try {
-            chunk = json.readTree(data);
-        } catch (IOException e) {
-            return new ChunkUsage(Usage.NONE, Optional.of(data));
+    /** A cache hit: the stored completion, whole or replayed as a stream. */
+    private void respondCached(RequestCall call, ObjectNode completion, boolean stream) throws IOException {
+        call.record().status = 200;
+        call.record().provider = "cache";
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-request-id", call.trace().requestId());
+        headers.put("x-gateway-cache", "hit");
+        if (!stream) {
+            call.exchange().respond(200, headers, "application/json", json.writeValueAsBytes(completion));
+            return;
         }
-        if (!chunk.isObject()) {
-            return new ChunkUsage(Usage.NONE, Optional.of(data));
+        ClientExchange.StreamSink sink = call.exchange().startStream(200, headers);
+        for (ObjectNode chunk : CompletionChunks.of(json, completion)) {
+            sink.write(SseEvent.data(chunk.toString()).encode());
         }
-        Usage usage = OpenAiUsage.from(chunk);
-        if (callerWantsUsage) {
-            return new ChunkUsage(usage, Optional.of(data));
-        }
-        ObjectNode stripped = ((ObjectNode) chunk).deepCopy();
-        stripped.remove("usage");
-        if (stripped.path("choices").isArray() && stripped.path("choices").isEmpty()) {
-            return new ChunkUsage(usage, Optional.empty());
-        }
-        try {
-            return new ChunkUsage(usage, Optional.of(json.writeValueAsString(stripped)));
-        } catch (IOException e) {
-            return new ChunkUsage(usage, Optional.of(data));
-        }
+        sink.write("data: [DONE]\n\n");
     }
 
     private void recordUsage(AccessRecord record, Dispatcher.Dispatched dispatched, Usage usage) {
