@@ -30,6 +30,7 @@ import io.policygateway.kernel.pipeline.ModelsEndpoint;
 import io.policygateway.kernel.pipeline.NotImplementedEndpoint;
 import io.policygateway.kernel.pipeline.PassthroughEndpoint;
 import io.policygateway.kernel.pipeline.RequestRouter;
+import io.policygateway.kernel.pipeline.TranslatedChatEndpoint;
 import io.policygateway.kernel.plugin.PluginHost;
 import io.policygateway.kernel.policy.GuardrailChain;
 import io.policygateway.kernel.policy.GuardrailChains;
@@ -134,6 +135,8 @@ public final class Gateway implements AutoCloseable {
             Gateway[] self = new Gateway[1];
             RequestRouter.Builder routes = RequestRouter.builder()
                     .add("POST", "/v1/chat/completions", new ChatEndpoint(json, providers, dispatcher, errors, metrics, policies, maxBody))
+                    .add("POST", "/v1/messages", TranslatedChatEndpoint.messages(json, providers, dispatcher, errors, metrics, policies, maxBody))
+                    .add("POST", "/v1/responses", TranslatedChatEndpoint.responses(json, providers, dispatcher, errors, metrics, policies, maxBody))
                     .add("POST", "/v1/embeddings", new PassthroughEndpoint(WireFormat.OPENAI_EMBEDDINGS, json, providers, dispatcher, maxBody))
                     .add("POST", "/v1/images/generations", new PassthroughEndpoint(WireFormat.OPENAI_IMAGES, json, providers, dispatcher, maxBody))
                     .add("GET", "/v1/models", new ModelsEndpoint(json, providers, System.currentTimeMillis() / 1000))
@@ -161,11 +164,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Endpoints of the product whose capability is not in this build: a clear 501 instead of a 404. */
     private static void addPendingEndpoints(RequestRouter.Builder routes) {
-        String messages = "The Anthropic Messages endpoint (/v1/messages) is not available in this build.";
-        String responses = "The OpenAI Responses endpoint (/v1/responses) is not available in this build.";
         String policy = "The /policy surface is not available in this build; use the /v1 surface.";
-        routes.add("POST", "/v1/messages", new NotImplementedEndpoint(WireFormat.ANTHROPIC_MESSAGES, messages));
-        routes.add("POST", "/v1/responses", new NotImplementedEndpoint(WireFormat.OPENAI_RESPONSES, responses));
         for (String prefix : new String[] {"/policy", "/policy/v1"}) {
             routes.add("POST", prefix + "/chat/completions", new NotImplementedEndpoint(WireFormat.OPENAI_CHAT, policy));
             routes.add("POST", prefix + "/messages", new NotImplementedEndpoint(WireFormat.ANTHROPIC_MESSAGES, policy));

@@ -108,6 +108,17 @@ public final class ChatToResponsesStream {
         return events;
     }
 
+    /**
+     * The Responses {@code error} event for a failure after the stream started (code, message and the
+     * next sequence number); nothing may follow it.
+     */
+    public SseEvent error(String code, String message) {
+        finished = true;
+        ObjectNode event = event("error").put("code", code).put("message", message);
+        event.putNull("param");
+        return sse(event);
+    }
+
     private void start(JsonNode chunk, List<SseEvent> events) {
         if (response != null) {
             return;

@@ -89,7 +89,7 @@ class ErrorResponsesOverHttpTest {
 
     @Test
     void pendingEndpointsAnswer501InTheirFormat() throws Exception {
-        HttpResponse<String> response = gateway.post("/v1/messages", "{}");
+        HttpResponse<String> response = gateway.post("/policy/messages", "{}");
         assertEquals(501, response.statusCode());
         assertEquals("error", JSON.readTree(response.body()).path("type").asText());
     }
