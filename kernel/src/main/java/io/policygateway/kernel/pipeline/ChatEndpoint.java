@@ -1,0 +1,252 @@
+package io.policygateway.kernel.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.policygateway.api.GatewayException;
+import io.policygateway.api.PolicyContext;
+import io.policygateway.api.Usage;
+import io.policygateway.api.WireFormat;
+import io.policygateway.api.http.SseEvent;
+import io.policygateway.api.provider.EventStream;
+import io.policygateway.api.provider.ProviderResponse;
+import io.policygateway.kernel.metrics.GatewayMetrics;
+import io.policygateway.kernel.policy.GuardrailChain;
+import io.policygateway.kernel.policy.Outcome;
+import io.policygateway.kernel.policy.PolicyEngine;
+import io.policygateway.kernel.policy.PolicyEvaluation;
+import io.policygateway.kernel.provider.ProviderRegistry;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code POST /v1/chat/completions} and {@code POST /policy/chat/completions}: the OpenAI Chat
+ * Completions surface.
+ *
+ * <p>Stages, in order: read body → parse → validate → resolve alias → policy admission (project,
+ * access, limits, quotas, transformations, guardrails, cache) → dispatch (provider call) → policy
+ * after-request → respond whole, or relay the stream event by event through stream guardrails →
+ * settle usage and emit the policy event. On {@code /policy} every body and SSE frame carries the
+ * {@code policy} metadata object.
+ */
+public final class ChatEndpoint implements Endpoint {
+    private final ObjectMapper json;
+    private final ProviderRegistry registry;
+    private final Dispatcher dispatcher;
+    private final ErrorResponses errors;
+    private final GatewayMetrics metrics;
+    private final PolicyEngine policies;
+    private final long maxBodyBytes;
+
+    public ChatEndpoint(ObjectMapper json, ProviderRegistry registry, Dispatcher dispatcher, ErrorResponses errors,
+            GatewayMetrics metrics, PolicyEngine policies, long maxBodyBytes) {
+        this.json = requireNonNull(json, "json is null");
+        this.registry = requireNonNull(registry, "registry is null");
+        this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
+        this.errors = requireNonNull(errors, "errors is null");
+        this.metrics = requireNonNull(metrics, "metrics is null");
+        this.policies = requireNonNull(policies, "policies is null");
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public WireFormat errorFormat() {
+        return WireFormat.OPENAI_CHAT;
+    }
+
+    @Override
+    public void handle(RequestCall call) throws GatewayException, IOException {
+        ObjectNode clientBody = JsonBodies.parseObject(json, call.exchange().readBody(maxBodyBytes));
+        ChatRequestValidator.validate(clientBody);
+        String requestedModel = clientBody.get("model").asText();
+        boolean stream = clientBody.path("stream").asBoolean(false);
+        AccessRecord record = call.record();
+        record.requestedModel = requestedModel;
+        record.stream = stream;
+
+        String model = registry.resolveAlias(requestedModel);
+        ObjectNode canonical = JsonBodies.withoutGatewayFields(clientBody);
+        canonical.put("model", model);
+        PolicyEvaluation evaluation = policies.begin(call.trace().traceId(), call.surface(), call.route(), call.identity(),
+                call.exchange().headers(), clientBody, WireFormat.OPENAI_CHAT);
+        PolicyContext context = evaluation.context();
+        record.identity(context.project().orElse(null), context.user().orElse(null), context.target().orElse(null), record.keyName);
+        call.onError(error -> attachMetadata(call, evaluation, error));
+        Served served = new Served();
+        try {
+            GuardrailChain.Before before = evaluation.beforeRequest(model, canonical, expectedProvider(model));
+            if (before.cachedResponse().isPresent()) {
+                served.response = Optional.of(before.cachedResponse().get());
+                respondCached(call, evaluation, before.cachedResponse().get(), stream);
+                return;
+            }
+            ObjectNode upstreamBody = before.body();
+            boolean callerWantsUsage = clientBody.path("stream_options").path("include_usage").asBoolean(false);
+            if (stream && !callerWantsUsage) {
+                upstreamBody = upstreamBody.deepCopy();
+                upstreamBody.withObject("stream_options").put("include_usage", true);
+            }
+            Dispatcher.Dispatched dispatched = dispatcher.dispatch(call, WireFormat.OPENAI_CHAT, upstreamBody.path("model").asText(model),
+                    upstreamBody, stream, context, forwardHeaders(call),
+                    target -> evaluation.compliant(target.provider(), target.region()));
+            served.provider = dispatched.provider().name();
+            served.model = dispatched.model();
+            switch (dispatched.response()) {
+                case ProviderResponse.Complete complete -> respondWhole(call, evaluation, dispatched, complete, served);
+                case ProviderResponse.Streaming streaming -> relayStream(call, evaluation, dispatched, streaming, callerWantsUsage, served);
+            }
+        } catch (GatewayException e) {
+            evaluation.failed(e);
+            throw e;
+        } finally {
+            record.decision(evaluation.decision().wireName(), evaluation.reasonCode());
+            evaluation.finish(new Outcome(served.provider, served.model, served.usage, evaluation.sentRequest(), served.response,
+                    served.streamedText, record.status == 0 ? 500 : record.status));
+        }
+    }
+
+    /** What was served, for settling usage and audit. */
+    private static final class Served {
+        String provider = "";
+        String model = "";
+        Usage usage = Usage.NONE;
+        Optional<ObjectNode> response = Optional.empty();
+        String streamedText = "";
+    }
+
+    private String expectedProvider(String model) {
+        try {
+            return registry.resolve(model, WireFormat.OPENAI_CHAT).provider().name();
+        } catch (GatewayException e) {
+            return "";
+        }
+    }
+
+    private void respondWhole(RequestCall call, PolicyEvaluation evaluation, Dispatcher.Dispatched dispatched,
+            ProviderResponse.Complete complete, Served served) throws GatewayException, IOException {
+        Usage usage = OpenAiUsage.from(complete.body());
+        served.usage = usage;
+        recordUsage(call.record(), dispatched, usage);
+        ObjectNode answer = evaluation.afterResponse(complete.body(), dispatched.provider().name(), dispatched.model(), usage,
+                call.record().upstreamNanos / 1_000_000);
+        served.response = Optional.of(answer);
+        if (call.surface().equals("policy")) {
+            answer = answer.deepCopy();
+            answer.set("policy", evaluation.metadata());
+        }
+        call.record().status = 200;
+        byte[] bytes = json.writeValueAsBytes(answer);
+        call.exchange().respond(200, responseHeaders(call, dispatched, complete.headers()), "application/json", bytes);
+    }
+
+    private void relayStream(RequestCall call, PolicyEvaluation evaluation, Dispatcher.Dispatched dispatched,
+            ProviderResponse.Streaming streaming, boolean callerWantsUsage, Served served) throws IOException {
+        AccessRecord record = call.record();
+        StreamRelay relay = new StreamRelay(json, errors, callerWantsUsage,
+                evaluation.watchesStreams() ? Optional.of(evaluation.openStream()) : Optional.empty(),
+                call.surface().equals("policy") ? Optional.of(evaluation::metadata) : Optional.empty());
+        try (EventStream events = streaming.events()) {
+            call.exchange().onClientGone(events::close);
+            ClientExchange.StreamSink sink = call.exchange().startStream(200, responseHeaders(call, dispatched, streaming.headers()));
+            record.status = 200;
+            GatewayException[] failure = new GatewayException[1];
+            StreamRelay.End end = relay.relay(events, sink, record, failure);
+            switch (end) {
+                case COMPLETE -> {
+                }
+                case UPSTREAM_FAILED -> {
+                    record.error = "stream failed: " + failure[0].getMessage();
+                    dispatcher.streamFailed(dispatched.provider().name(), failure[0]);
+                    evaluation.failed(failure[0]);
+                }
+                case BLOCKED -> record.error = "stream blocked: " + failure[0].getMessage();
+            }
+        } finally {
+            served.usage = relay.usage();
+            served.streamedText = relay.text();
+            recordUsage(record, dispatched, relay.usage());
+        }
+    }
+
+    /** A cache hit: the stored completion, whole or replayed as a stream. */
+    private void respondCached(RequestCall call, PolicyEvaluation evaluation, ObjectNode completion, boolean stream) throws IOException {
+        call.record().status = 200;
+        call.record().provider = "cache";
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-request-id", call.trace().requestId());
+        headers.put("x-gateway-cache", "hit");
+        boolean policySurface = call.surface().equals("policy");
+        if (!stream) {
+            ObjectNode answer = completion;
+            if (policySurface) {
+                answer = completion.deepCopy();
+                answer.set("policy", evaluation.metadata());
+            }
+            call.exchange().respond(200, headers, "application/json", json.writeValueAsBytes(answer));
+            return;
+        }
+        ClientExchange.StreamSink sink = call.exchange().startStream(200, headers);
+        for (ObjectNode chunk : CompletionChunks.of(json, completion)) {
+            if (policySurface) {
+                chunk.set("policy", evaluation.metadata());
+            }
+            sink.write(SseEvent.data(chunk.toString()).encode());
+        }
+        sink.write("data: [DONE]\n\n");
+    }
+
+    /** On {@code /policy}, error bodies carry the policy metadata too. */
+    private static void attachMetadata(RequestCall call, PolicyEvaluation evaluation, ObjectNode errorBody) {
+        if (call.surface().equals("policy")) {
+            errorBody.set("policy", evaluation.metadata());
+        }
+    }
+
+    private void recordUsage(AccessRecord record, Dispatcher.Dispatched dispatched, Usage usage) {
+        record.usage = usage;
+        String model = registry.metricModel(dispatched.model());
+        if (usage.inputTokens() > 0) {
+            metrics.tokens.inc(usage.inputTokens(), dispatched.provider().name(), model, "input");
+        }
+        if (usage.outputTokens() > 0) {
+            metrics.tokens.inc(usage.outputTokens(), dispatched.provider().name(), model, "output");
+        }
+        if (usage.cachedTokens() > 0) {
+            metrics.tokens.inc(usage.cachedTokens(), dispatched.provider().name(), model, "cached");
+        }
+    }
+
+    static Map<String, String> responseHeaders(RequestCall call, Dispatcher.Dispatched dispatched, Map<String, String> upstreamHeaders) {
+        Map<String, String> headers = new LinkedHashMap<>(upstreamHeaders);
+        headers.put("x-request-id", call.trace().requestId());
+        headers.put("traceparent", call.trace().traceparent());
+        headers.put("x-gateway-provider", dispatched.provider().name());
+        headers.put("x-gateway-model", dispatched.model());
+        headers.put("x-gateway-attempts", Integer.toString(Math.max(1, call.record().attempts)));
+        headers.put("x-gateway-overhead-ms", String.format(java.util.Locale.ROOT, "%.3f", call.record().overheadNanos() / 1e6));
+        return headers;
+    }
+
+    static Map<String, String> forwardHeaders(RequestCall call) {
+        Map<String, String> forward = new LinkedHashMap<>();
+        forward.put("traceparent", call.trace().traceparent());
+        call.exchange().header("tracestate").ifPresent(value -> forward.put("tracestate", value));
+        call.exchange().header("anthropic-version").ifPresent(value -> forward.put("anthropic-version", value));
+        call.exchange().header("anthropic-beta").ifPresent(value -> forward.put("anthropic-beta", value));
+        return forward;
+    }
+
+    static PolicyContext policyContext(RequestCall call) {
+        Map<String, String> headers = new LinkedHashMap<>(call.exchange().headers());
+        for (String credential : List.of("authorization", "x-api-key", "cookie", "proxy-authorization")) {
+            headers.remove(credential);
+        }
+        return new PolicyContext(call.trace().traceId(), call.surface(), call.route(), call.identity().project(), Optional.empty(),
+                Optional.empty(), call.identity().anonymous() ? Optional.empty() : Optional.of(call.identity().keyName()),
+                call.identity().roles(), Optional.empty(), headers);
+    }
+}
