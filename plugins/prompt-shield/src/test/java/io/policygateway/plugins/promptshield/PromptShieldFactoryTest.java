@@ -50,14 +50,6 @@ class PromptShieldFactoryTest {
     }
 
     @Test
-    void readsSettingsNestedUnderARulesConfigObject() {
-        PromptShieldConfig settings = PromptShieldConfig.from(config(
-                "{\"action\": \"log-only\", \"config\": {\"threshold\": 0.7}}"));
-        assertEquals(0.7, settings.threshold());
-        assertEquals(GuardrailAction.LOG_ONLY, settings.action());
-    }
-
-    @Test
     void refusesUnknownKeysNamingTheFileAndPath() {
         ConfigException error = assertThrows(ConfigException.class, () -> factory.create(config("{\"treshold\": 0.4}"),
                 new TestPluginContext(Map.of())));
