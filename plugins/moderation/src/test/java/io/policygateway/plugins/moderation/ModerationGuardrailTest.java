@@ -53,7 +53,9 @@ class ModerationGuardrailTest {
     }
 
     private Guardrail guardrail(String extraJson) {
-        String json = "{\"base_url\": \"" + moderation.baseUrl() + "/v1\", \"api_key_env\": \"MOD_KEY\", \"timeout\": \"400ms\""
+        // generous by default (the build machine may be busy); the slow-endpoint tests shorten it
+        String timeout = extraJson.contains("\"timeout\"") ? "" : ", \"timeout\": \"3s\"";
+        String json = "{\"base_url\": \"" + moderation.baseUrl() + "/v1\", \"api_key_env\": \"MOD_KEY\"" + timeout
                 + (extraJson.isEmpty() ? "" : ", " + extraJson) + "}";
         return new ModerationFactory().create(Chats.config(json), new TestPluginContext(Map.of("MOD_KEY", "sk-mod-secret"), http));
     }
@@ -116,7 +118,7 @@ class ModerationGuardrailTest {
         moderation.enqueue(Reply.hang());
         long started = System.nanoTime();
         GatewayException error = assertThrows(GatewayException.class,
-                () -> guardrail("").beforeRequest(Chats.request("user", "hello")));
+                () -> guardrail("\"timeout\": \"400ms\"").beforeRequest(Chats.request("user", "hello")));
         assertEquals(ErrorCategory.UPSTREAM_TIMEOUT, error.category());
         assertEquals("MODERATION_UNAVAILABLE", error.code().orElseThrow());
         assertTrue((System.nanoTime() - started) / 1_000_000 < 3_000, "gave up within the timeout");
@@ -125,7 +127,7 @@ class ModerationGuardrailTest {
     @Test
     void failsOpenWhenConfiguredAndTheEndpointIsSlow() throws Exception {
         moderation.enqueue(Reply.hang());
-        Verdict verdict = guardrail("\"fail_open\": true").beforeRequest(Chats.request("user", "hello"));
+        Verdict verdict = guardrail("\"fail_open\": true, \"timeout\": \"400ms\"").beforeRequest(Chats.request("user", "hello"));
         assertEquals(Decision.LOG_ONLY, verdict.decision());
         assertEquals("MODERATION_UNAVAILABLE", verdict.reasonCode());
         assertEquals("timeout", verdict.details().get("error"));
@@ -159,7 +161,7 @@ class ModerationGuardrailTest {
             closedPort = socket.getLocalPort();
         }
         Guardrail guardrail = new ModerationFactory().create(Chats.config("{\"base_url\": \"http://127.0.0.1:" + closedPort
-                + "/v1\", \"api_key_env\": \"\", \"timeout\": \"400ms\"}"), new TestPluginContext(Map.of(), http));
+                + "/v1\", \"api_key_env\": \"\", \"timeout\": \"3s\"}"), new TestPluginContext(Map.of(), http));
         GatewayException error = assertThrows(GatewayException.class, () -> guardrail.beforeRequest(Chats.request("user", "x")));
         assertEquals("MODERATION_UNAVAILABLE", error.code().orElseThrow());
     }
