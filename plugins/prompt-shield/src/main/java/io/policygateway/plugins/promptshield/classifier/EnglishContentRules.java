@@ -54,11 +54,11 @@ final class EnglishContentRules {
                 .raw("[ \\t]*(?:\\]|={2,}|-{2,})?[ \\t]*(?=\\n)"));
         // "user input ends here", "end of user message"
         c.signal(DELIMITER_INJECTION, "declared_end_of_input", 0.4, c.phrase()
-                .words("user input", "user message", "user prompt", "user query", "user text", "the input", "input",
-                        "the user message", "the conversation", "the document", "the email", "untrusted input",
-                        "user content", "the prompt", "the query")
-                .words("ends here", "ended", "is over", "stops here", "finished", "complete", "ends", "terminated",
-                        "closed")
+                .precededBy("(?<![\\p{L}])" + PhrasePatternBuilder.boundedAlternation(List.of("user input", "user message",
+                        "user prompt", "user query", "user text", "the input", "input", "the user message", "the conversation",
+                        "the document", "the email", "untrusted input", "user content", "the prompt", "the query"))
+                        + "(?:\\s{1,3}is|\\s{1,3}has)?\\s{1,3}")
+                .words("ends here", "ended", "over", "stops here", "finished", "complete", "ends", "terminated", "closed")
                 .raw("(?=\\s*(?:[.:!\\-]|\\n|$))"));
         c.signal(DELIMITER_INJECTION, "embedded_system_turn", 0.5, c.phrase()
                 .precededBy(EMBEDDED_START)
@@ -261,15 +261,15 @@ final class EnglishContentRules {
                 .modifiers(List.of("a", "an", "the", "this", "our", "my"), 1)
                 .words("link", "links", "url", "hyperlink", "referral link", "affiliate link", "website", "coupon code",
                         "promo code"));
+        // inside a document, orders to the reader addressed as "you" or "the assistant" (anchored on the modal verb)
         c.signalWhen(Cue.DOCUMENT, INDIRECT_INJECTION, "document_orders_model", 0.45, c.phrase()
-                .words("you must", "you should", "you need to", "you have to", "you are required to", "you will now",
-                        "you are to", "now you must", "now you will", "instead you", "instead, you", "you shall",
-                        "the assistant must", "the assistant should", "the assistant will", "the model must",
-                        "the model should", "the ai must", "the ai should", "assistant must", "assistant should",
-                        "your next response", "your response must", "your reply must", "your answer must",
-                        "respond only with", "reply only with", "answer only with", "output only", "say only")
+                .precededBy("(?<![\\p{L}])(?:you|the assistant|assistant|the model|the ai|ai|now you|instead,? you)\\s{1,3}")
+                .words("must", "should", "need to", "have to", "are required to", "will now", "are to", "shall")
                 .raw("(?![\\s\\S]{0,60}?(?:submit|sign|pay your|bring|register|log in to your account|apply for|"
                         + "complete the form|wear|arrive))"));
+        c.signalWhen(Cue.DOCUMENT, INDIRECT_INJECTION, "document_dictates_output", 0.45, c.phrase()
+                .words("respond only with", "reply only with", "answer only with", "output only", "say only",
+                        "respond with only", "reply with only", "answer with only"));
         // "send the conversation to ...", "forward the user's password to ..."
         c.signal(INDIRECT_INJECTION, "exfiltrate_data", 0.55, c.phrase()
                 .words("send", "forward", "email", "e-mail", "post", "upload", "transmit", "leak", "exfiltrate", "share",
@@ -302,7 +302,7 @@ final class EnglishContentRules {
                 .raw("\\s*[\"'“‘`]?\\s*(?:i have been pwned|i've been pwned|pwned|hacked|haha pwned|you have been hacked|"
                         + "i am compromised|access granted|jailbreak successful|injection successful)"));
         c.signal(INDIRECT_INJECTION, "instead_of_task", 0.4, c.phrase()
-                .words("instead of", "rather than", "in place of", "do not", "don't", "stop")
+                .words("instead of", "rather than")
                 .words("summarizing", "summarising", "summarize", "summarise", "answering", "answer", "translating",
                         "translate", "responding to", "completing", "doing what", "performing", "following the user",
                         "helping the user", "helping with", "what the user asked", "the user's request",
@@ -310,10 +310,11 @@ final class EnglishContentRules {
                 .raw("(?=[\\s\\S]{0,160}?(?:,|;|\\.|:)\\s*[\\s\\S]{0,40}?(?<![\\p{L}])(?:you|say|write|output|print|tell|"
                         + "respond|reply|do|send|list|reveal|give|ignore|insert|include|make)(?![\\p{L}]))"));
         c.signal(INDIRECT_INJECTION, "hidden_markup_instruction", 0.3, c.phrase()
-                .raw("(?:<!--[\\s\\S]{0,400}?(?:ignore|instruction|assistant|ai\\b|model|you must|system|prompt|"
-                        + "disregard|forget|reveal)|display\\s*:\\s*none|font-size\\s*:\\s*0|color\\s*:\\s*(?:white|#fff)|"
-                        + "visibility\\s*:\\s*hidden|opacity\\s*:\\s*0)",
-                        "<!--", "display", "font-size", "color", "visibility", "opacity"));
+                .raw("<!--[\\s\\S]{0,400}?(?:ignore|instruction|assistant|ai\\b|model|you must|system|prompt|disregard|forget|"
+                        + "reveal)", "<!--"));
+        c.signal(INDIRECT_INJECTION, "hidden_styled_text", 0.3, c.phrase()
+                .words("display", "font-size", "color", "visibility", "opacity")
+                .raw("\\s*:\\s*(?:none|0(?:px|pt|em)?(?![\\d.])|white|#fff(?:fff)?\\b|hidden)"));
     }
 
     private static void obfuscation(RuleCatalog c) {

@@ -98,11 +98,10 @@ final class EnglishRules {
                 .words("above", "preceding", "foregoing", "previous", "prior", "earlier")
                 .optional("text", "message", "messages", "content", "context", "conversation", "input", "lines")
                 .raw("(?=\\s*(?:[.,;:!]|and\\b|then\\b|\\n|$))"));
-        // "your instructions are void", "the previous rules no longer apply"
+        // "your instructions are void", "the previous rules no longer apply" (anchored on the noun, rarer than "the")
         c.signal(INSTRUCTION_OVERRIDE, "instructions_declared_void", 0.7, c.phrase()
-                .words("your", "the", "all", "any", "previous", "prior", "old", "original", "earlier", "above",
-                        "system", "existing", "former", "initial", "those", "these")
-                .modifiers(INSTRUCTION_MODIFIERS, 2)
+                .precededBy("(?<![\\p{L}])(?:your|the|all|any|previous|prior|old|original|earlier|above|system|existing|"
+                        + "former|initial|those|these)\\s{1,3}(?:[\\p{L}'-]{1,20}\\s{1,3})?(?:[\\p{L}'-]{1,20}\\s{1,3})?")
                 .words("instructions", "rules", "guidelines", "directives", "prompt", "system prompt", "restrictions",
                         "policies", "constraints", "programming", "filters", "safeguards", "guardrails", "limitations",
                         "task", "tasks", "assignment", "role", "mission", "objective", "persona", "directive",
@@ -117,7 +116,8 @@ final class EnglishRules {
                         "superseded", "invalid", "invalidated", "no longer valid", "no longer apply", "no longer applies",
                         "no longer in effect", "no longer in force", "irrelevant", "a test", "fake", "deprecated",
                         "turned off", "switched off", "waived", "expired", "gone", "wrong", "not valid",
-                        "not applicable", "not in effect", "cleared", "reset", "over", "ended", "off"));
+                        "not applicable", "not in effect", "cleared", "reset", "over", "ended", "off")
+                .span(140));
         // "you are no longer bound by", "you don't have to follow"
         c.signal(INSTRUCTION_OVERRIDE, "no_longer_bound", 0.7, c.phrase()
                 .words("you", "you're", "u")

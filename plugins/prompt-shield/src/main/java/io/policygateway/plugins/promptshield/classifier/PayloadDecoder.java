@@ -54,7 +54,7 @@ final class PayloadDecoder {
     List<Decoded> decode(TextNormalizer.NormalizedText text, ViewIndex base) {
         List<Decoded> out = new ArrayList<>(2);
         String cased = text.cased();
-        Shape shape = Shape.of(cased);
+        TextShape shape = TextShape.of(cased);
         if (shape.base64Candidates() > 0) {
             base64(cased, out);
         }
@@ -87,95 +87,6 @@ final class PayloadDecoder {
             out.add(new Decoded(ViewKind.ACROSTIC, acrostic(lower, segmenter)));
         }
         return out;
-    }
-
-    /** Character counts that decide which decoders are worth running, from one pass. */
-    private record Shape(int longestHexRun, int hexPairRun, int binaryByteRun, int percentEscapes, int morseRun,
-            int pluses, int assignments, int quotes, int base64Candidates) {
-        static Shape of(String text) {
-            int hexRun = 0;
-            int longestHexRun = 0;
-            int pairs = 0;
-            int hexPairRun = 0;
-            int bitRun = 0;
-            int bytes = 0;
-            int binaryByteRun = 0;
-            int morse = 0;
-            int morseRun = 0;
-            int percentEscapes = 0;
-            int pluses = 0;
-            int assignments = 0;
-            int quotes = 0;
-            int base64Run = 0;
-            int base64Candidates = 0;
-            boolean base64Digit = false;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (isBase64(c)) {
-                    base64Run++;
-                    base64Digit |= (c >= '0' && c <= '9') || c == '+' || c == '/';
-                } else {
-                    if (base64Run >= MIN_BASE64 && (base64Digit || base64Run >= 24)) {
-                        base64Candidates++;
-                    }
-                    base64Run = 0;
-                    base64Digit = false;
-                }
-                if (isHex(c)) {
-                    hexRun++;
-                    longestHexRun = Math.max(longestHexRun, hexRun);
-                } else {
-                    // a run of exactly two hex digits between separators is one byte of "48 65 6c"
-                    if (hexRun == 2) {
-                        pairs++;
-                        hexPairRun = Math.max(hexPairRun, pairs);
-                    } else if (hexRun > 0 || (c != ' ' && c != ':' && c != ',' && c != '\\' && c != 'x')) {
-                        pairs = 0;
-                    }
-                    hexRun = 0;
-                }
-                if (c == '0' || c == '1') {
-                    bitRun++;
-                } else {
-                    if (bitRun == 8) {
-                        bytes++;
-                        binaryByteRun = Math.max(binaryByteRun, bytes);
-                    } else if (bitRun > 0 || (c != ' ' && c != ',')) {
-                        bytes = 0;
-                    }
-                    bitRun = 0;
-                }
-                if (c == '.' || c == '-' || c == '·' || c == '•' || c == '_') {
-                    morse++;
-                    morseRun = Math.max(morseRun, morse);
-                } else if (c != ' ' && c != '/' && c != '|') {
-                    morse = 0;
-                }
-                switch (c) {
-                    case '%' -> percentEscapes += i + 2 < text.length() && isHex(text.charAt(i + 1))
-                            && isHex(text.charAt(i + 2)) ? 1 : 0;
-                    case '+' -> pluses++;
-                    case '=' -> assignments++;
-                    case '"', '“', '”', '`' -> quotes++;
-                    case '\'' -> quotes += i > 0 && i + 1 < text.length() && Character.isLetter(text.charAt(i - 1))
-                            && Character.isLetter(text.charAt(i + 1)) ? 0 : 1;
-                    default -> {
-                    }
-                }
-            }
-            if (bitRun == 8) {
-                binaryByteRun = Math.max(binaryByteRun, bytes + 1);
-            }
-            if (base64Run >= MIN_BASE64 && (base64Digit || base64Run >= 24)) {
-                base64Candidates++;
-            }
-            return new Shape(longestHexRun, hexPairRun, binaryByteRun, percentEscapes, morseRun, pluses, assignments,
-                    quotes, base64Candidates);
-        }
-
-        private static boolean isHex(char c) {
-            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-        }
     }
 
     private static boolean any(ViewIndex view, int[] ids) {
