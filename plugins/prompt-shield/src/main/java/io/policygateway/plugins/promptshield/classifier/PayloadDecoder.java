@@ -24,9 +24,6 @@ final class PayloadDecoder {
     private static final Pattern BINARY = Pattern.compile("(?<![0-9])(?:[01]{8}[\\s,]?+){4,}+");
     private static final Pattern PERCENT = Pattern.compile("(?:[A-Za-z0-9._~+\\-]{0,24}+%[0-9a-fA-F]{2}){3,}+[A-Za-z0-9._~+\\-]*+");
     private static final Pattern MORSE = Pattern.compile("(?:[.\\-·•_]{1,8}(?:[ \\t]{1,3}|[ \\t]*[/|][ \\t]*)){4,}[.\\-·•_]{1,8}");
-    private static final Pattern CONCATENATION = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_])[a-z_][a-z0-9_]{0,15}(?:\\s*\\+\\s*[a-z_][a-z0-9_]{0,15})+");
-    private static final Pattern QUOTED = Pattern.compile("[\"“‘`']([^\"”’`'\\n]{1,160})[\"”’`']");
     private static final String[] MORSE_CODES = {".-", "-...", "-.-.", "-..", ".", "..-.", "--.", "....", "..", ".---",
         "-.-", ".-..", "--", "-.", "---", ".--.", "--.-", ".-.", "...", "-", "..-", "...-", ".--", "-..-", "-.--", "--..",
         "-----", ".----", "..---", "...--", "....-", ".....", "-....", "--...", "---..", "----."};
@@ -78,13 +75,14 @@ final class PayloadDecoder {
             out.add(new Decoded(ViewKind.REVERSED, new StringBuilder(lower).reverse() + "\n" + reverseEachWord(lower)));
         }
         java.util.Map<String, String> fragments = shape.assignments() > 0 || shape.quotes() >= 4
-                ? assignments(lower) : java.util.Map.of();
+                ? FragmentAssembler.assignments(lower) : java.util.Map.of();
         boolean joinQuotes = shape.quotes() >= 4 && (shape.pluses() > 0 || any(base, requests.assemble()));
         if (fragments.size() >= 2 || joinQuotes) {
-            assemble(lower, fragments, segmenter, out);
+            FragmentAssembler.assemble(lower, fragments, segmenter)
+                    .ifPresent(assembled -> out.add(new Decoded(ViewKind.ASSEMBLED, assembled)));
         }
         if (any(base, requests.acrostic())) {
-            out.add(new Decoded(ViewKind.ACROSTIC, acrostic(lower, segmenter)));
+            out.add(new Decoded(ViewKind.ACROSTIC, FragmentAssembler.acrostic(lower, segmenter)));
         }
         return out;
     }
@@ -264,116 +262,6 @@ final class PayloadDecoder {
             out.append(new StringBuilder(word).reverse()).append(' ');
         }
         return out.toString();
-    }
-
-    /** Joins assigned fragments in the order a concatenation names them, else all quoted fragments in order. */
-    private static void assemble(String text, java.util.Map<String, String> fragments, WordSegmenter segmenter,
-            List<Decoded> out) {
-        StringBuilder assembled = new StringBuilder();
-        if (fragments.size() >= 2) {
-            Matcher concatenation = CONCATENATION.matcher(text);
-            while (concatenation.find()) {
-                StringBuilder joined = new StringBuilder();
-                for (String name : concatenation.group().split("\\s*\\+\\s*")) {
-                    joined.append(fragments.getOrDefault(name, ""));
-                }
-                if (!joined.isEmpty()) {
-                    assembled.append(joined).append('\n').append(segmenter.segment(joined.toString().replace(" ", "")))
-                            .append('\n');
-                }
-            }
-            String all = String.join("", fragments.values());
-            assembled.append(all).append('\n').append(String.join(" ", fragments.values())).append('\n');
-            assembled.append(substitute(text, fragments)).append('\n');
-        } else {
-            List<String> quoted = new ArrayList<>();
-            Matcher matcher = QUOTED.matcher(text);
-            while (matcher.find()) {
-                quoted.add(matcher.group(1));
-            }
-            if (quoted.size() >= 2) {
-                assembled.append(String.join("", quoted)).append('\n').append(String.join(" ", quoted)).append('\n');
-            }
-        }
-        if (!assembled.isEmpty()) {
-            out.add(new Decoded(ViewKind.ASSEMBLED, TextNormalizer.normalize(assembled.toString()).lower()));
-        }
-    }
-
-    /**
-     * Variables assigned a quoted string ({@code a = 'ignore all'}, {@code B: "rules"}), in order. Found by
-     * scanning for {@code =} and {@code :} rather than by a regular expression tried at every word.
-     */
-    private static java.util.Map<String, String> assignments(String text) {
-        java.util.Map<String, String> fragments = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != '=' && c != ':') {
-                continue;
-            }
-            int valueStart = i + 1;
-            while (valueStart < text.length() && text.charAt(valueStart) == ' ') {
-                valueStart++;
-            }
-            if (valueStart >= text.length() || "\"'“‘`".indexOf(text.charAt(valueStart)) < 0) {
-                continue;
-            }
-            int valueEnd = valueStart + 1;
-            while (valueEnd < text.length() && valueEnd - valueStart <= 160 && "\"'”’`\n".indexOf(text.charAt(valueEnd)) < 0) {
-                valueEnd++;
-            }
-            int nameEnd = i;
-            if (nameEnd > 0 && text.charAt(nameEnd - 1) == ':' && c == '=') {
-                nameEnd--;
-            }
-            while (nameEnd > 0 && text.charAt(nameEnd - 1) == ' ') {
-                nameEnd--;
-            }
-            int nameStart = nameEnd;
-            while (nameStart > 0 && nameEnd - nameStart < 16 && isIdentifierChar(text.charAt(nameStart - 1))) {
-                nameStart--;
-            }
-            if (valueEnd < text.length() && valueEnd > valueStart + 1 && nameStart < nameEnd
-                    && (nameStart == 0 || !isIdentifierChar(text.charAt(nameStart - 1)))
-                    && !Character.isDigit(text.charAt(nameStart)) && text.charAt(valueEnd) != '\n') {
-                fragments.put(text.substring(nameStart, nameEnd), text.substring(valueStart + 1, valueEnd));
-            }
-        }
-        return fragments;
-    }
-
-    private static boolean isIdentifierChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-    }
-
-    /** The text with every variable name outside quotes replaced by its value ("output your A B"). */
-    private static String substitute(String text, java.util.Map<String, String> fragments) {
-        Pattern names = Pattern.compile("(?<![\\p{L}\\p{N}_'\"])(" + String.join("|", fragments.keySet().stream()
-                .map(Pattern::quote).toList()) + ")(?![\\p{L}\\p{N}_'\"])");
-        Matcher matcher = names.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement(fragments.get(matcher.group(1))));
-        }
-        matcher.appendTail(out);
-        return out.toString();
-    }
-
-    private static String acrostic(String text, WordSegmenter segmenter) {
-        StringBuilder lines = new StringBuilder();
-        for (String line : text.split("\\n")) {
-            String trimmed = line.strip().replaceFirst("^[^\\p{L}]+", "");
-            if (!trimmed.isEmpty()) {
-                lines.append(trimmed.charAt(0));
-            }
-        }
-        StringBuilder words = new StringBuilder();
-        for (String word : text.split("[^\\p{L}]+")) {
-            if (!word.isEmpty()) {
-                words.append(word.charAt(0));
-            }
-        }
-        return segmenter.segment(lines.toString()) + "\n" + segmenter.segment(words.toString());
     }
 
     private static int count(String text, char wanted) {
