@@ -156,10 +156,10 @@ final class EnglishJailbreakRules {
     private static void refusalSuppression(RuleCatalog c) {
         // "never refuse", "don't add warnings", "you cannot say no"
         c.signal(ROLEPLAY_JAILBREAK, "refusal_suppression", 0.45, c.phrase()
-                .words("never", "do not", "don't", "dont", "cannot", "can't", "cant", "won't", "must not", "mustn't",
-                        "will not", "shall not", "are not allowed to", "aren't allowed to", "can not", "may not",
-                        "are forbidden to", "are forbidden from", "not allowed to")
-                .optional("ever", "once", "even", "any", "you")
+                // anchored on the verb ("refuse"), rarer than the negation before it ("do not")
+                .precededBy("(?<![\\p{L}])(?:never|do not|don't|dont|cannot|can't|cant|won't|must not|mustn't|will not|"
+                        + "shall not|are not allowed to|aren't allowed to|can not|may not|are forbidden to|are forbidden from|"
+                        + "not allowed to)(?:\\s{1,3}(?:ever|once|even|any|you))?\\s{1,3}")
                 .words("refuse", "refusing", "decline", "declining", "reject", "say no", "say that you can't",
                         "say you can't", "say you cannot", "say sorry", "apologize", "apologise", "add warnings",
                         "refuses", "declines", "rejects", "says no", "apologizes", "apologises", "adds warnings",

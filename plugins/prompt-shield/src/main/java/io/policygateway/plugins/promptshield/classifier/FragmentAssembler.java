@@ -59,10 +59,15 @@ final class FragmentAssembler {
      */
     static Map<String, String> assignments(String text) {
         Map<String, String> fragments = new LinkedHashMap<>();
-        for (int i = 0; i < text.length(); i++) {
+        int nextEquals = text.indexOf('=');
+        int nextColon = text.indexOf(':');
+        while (nextEquals >= 0 || nextColon >= 0) {
+            int i = nextEquals < 0 ? nextColon : nextColon < 0 ? nextEquals : Math.min(nextEquals, nextColon);
             char c = text.charAt(i);
-            if (c != '=' && c != ':') {
-                continue;
+            if (c == '=') {
+                nextEquals = text.indexOf('=', i + 1);
+            } else {
+                nextColon = text.indexOf(':', i + 1);
             }
             int valueStart = i + 1;
             while (valueStart < text.length() && text.charAt(valueStart) == ' ') {

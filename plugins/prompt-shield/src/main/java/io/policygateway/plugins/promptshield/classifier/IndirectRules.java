@@ -64,9 +64,13 @@ final class IndirectRules {
                         "user's", "end user", "end-user", "requester", "human user")
                 .raw("(?!\\s+(?:'s|’s)?\\s*(?:name|password|age)\\b)"));
         c.signal(INDIRECT_INJECTION, "covert_action", 0.3, c.phrase()
-                .words("secretly", "silently", "covertly", "stealthily", "surreptitiously", "without the user knowing",
-                        "without anyone knowing", "without the user noticing", "behind the user's back",
-                        "without them knowing", "in the background without", "quietly"));
+                .words("secretly", "silently", "covertly", "stealthily", "surreptitiously", "quietly")
+                .raw("(?=\\s+(?:\\w+\\s+){0,3}(?:send|forward|add|include|insert|change|delete|remove|copy|upload|"
+                        + "append|record|collect|save|store|share|leak|email|transfer|grant|approve|recommend|mention)\\b)"));
+        c.signal(INDIRECT_INJECTION, "without_the_user_knowing", 0.3, c.phrase()
+                .precededBy("(?<![\\p{L}])without\\s{1,3}")
+                .words("the user knowing", "anyone knowing", "the user noticing", "them knowing", "the user's knowledge",
+                        "their knowledge", "telling the user", "telling anyone", "alerting the user"));
         // "tell the user to visit ...", "inform the reader that their account is locked"
         c.signal(INDIRECT_INJECTION, "steer_the_user", 0.35, c.phrase()
                 .words("tell", "inform", "instruct", "ask", "advise", "urge", "convince", "persuade", "remind",
@@ -167,7 +171,7 @@ final class IndirectRules {
         // inside a document, orders to the reader addressed as "you" or "the assistant" (anchored on the modal verb)
         c.signalWhen(Cue.DOCUMENT, INDIRECT_INJECTION, "document_orders_model", 0.45, c.phrase()
                 .precededBy("(?<![\\p{L}])(?:you|the assistant|assistant|the model|the ai|ai|now you|instead,? you)\\s{1,3}")
-                .words("must", "should", "need to", "have to", "are required to", "will now", "are to", "shall")
+                .words("must", "should", "shall")
                 .raw("(?![\\s\\S]{0,60}?(?:submit|sign|pay your|bring|register|log in to your account|apply for|"
                         + "complete the form|wear|arrive))"));
         c.signalWhen(Cue.DOCUMENT, INDIRECT_INJECTION, "document_dictates_output", 0.45, c.phrase()
@@ -200,10 +204,10 @@ final class IndirectRules {
                         + "(?:\\{|\\$|%7b|data|conversation|chat|history|summary|secret|prompt|message|info|user|q=|"
                         + "query|content)", "!["));
         c.signal(INDIRECT_INJECTION, "pwned_payload", 0.6, c.phrase()
-                .words("say", "print", "output", "respond with", "reply with", "answer with", "write", "type",
-                        "return", "only say", "just say", "simply say", "respond only with", "reply only with")
-                .raw("\\s*[\"'“‘`]?\\s*(?:i have been pwned|i've been pwned|pwned|hacked|haha pwned|you have been hacked|"
-                        + "i am compromised|access granted|jailbreak successful|injection successful)"));
+                .precededBy("(?<![\\p{L}])(?:say|print|output|respond with|reply with|answer with|write|type|return|"
+                        + "only say|just say|simply say|respond only with|reply only with)\\s{1,3}[\"'“‘`]?\\s{0,2}"
+                        + "(?:i have been |i've been |haha |you have been |i am |i'm )?")
+                .words("pwned", "hacked", "compromised", "access granted", "jailbreak successful", "injection successful"));
         c.signal(INDIRECT_INJECTION, "instead_of_task", 0.4, c.phrase()
                 .words("instead of", "rather than")
                 .words("summarizing", "summarising", "summarize", "summarise", "answering", "answer", "translating",

@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
  * decodings that read as text are kept. Stateless and thread-safe.
  */
 final class PayloadDecoder {
-    private static final int MIN_BASE64 = 16;
     private static final Pattern HEX = Pattern.compile("(?<![0-9a-zA-Z])(?:(?:\\\\x|0x)?[0-9a-fA-F]{2}[\\s:,]?+){8,}+");
     private static final Pattern BINARY = Pattern.compile("(?<![0-9])(?:[01]{8}[\\s,]?+){4,}+");
     private static final Pattern PERCENT = Pattern.compile("(?:[A-Za-z0-9._~+\\-]{0,24}+%[0-9a-fA-F]{2}){3,}+[A-Za-z0-9._~+\\-]*+");
@@ -51,7 +50,7 @@ final class PayloadDecoder {
     List<Decoded> decode(TextNormalizer.NormalizedText text, ViewIndex base) {
         List<Decoded> out = new ArrayList<>(2);
         String cased = text.cased();
-        TextShape shape = TextShape.of(cased);
+        TextShape shape = base.shape();
         if (shape.base64Candidates() > 0) {
             base64(cased, out);
         }
@@ -116,10 +115,10 @@ final class PayloadDecoder {
                 symbol |= c == '+' || c == '/';
                 i++;
             }
-            if (i - start >= MIN_BASE64 && upper && lower && (digit || symbol || i - start >= 24)) {
+            if (i - start >= TextShape.MIN_BASE64 && upper && lower && (digit || symbol || i - start >= 24)) {
                 String decoded = decodeBase64(text.substring(start, i));
                 if (decoded != null) {
-                    String again = decoded.length() >= MIN_BASE64 && decoded.indexOf(' ') < 0 ? decodeBase64(decoded.trim()) : null;
+                    String again = decoded.length() >= TextShape.MIN_BASE64 && decoded.indexOf(' ') < 0 ? decodeBase64(decoded.trim()) : null;
                     out.add(new Decoded(ViewKind.BASE64, TextNormalizer.normalize(again != null ? again : decoded).lower()));
                 }
             }

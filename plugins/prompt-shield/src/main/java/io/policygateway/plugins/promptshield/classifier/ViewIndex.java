@@ -20,9 +20,10 @@ final class ViewIndex {
     private final int longestSingleLetterRun;
     private final int mixedScriptTokens;
     private final long[] asciiPresent;
+    private final TextShape shape;
 
     private ViewIndex(String text, int[][] positions, int[] counts, boolean cjk, int leetTokens,
-            int longestSingleLetterRun, int mixedScriptTokens, long[] asciiPresent) {
+            int longestSingleLetterRun, int mixedScriptTokens, long[] asciiPresent, TextShape shape) {
         this.text = text;
         this.positions = positions;
         this.counts = counts;
@@ -31,6 +32,7 @@ final class ViewIndex {
         this.longestSingleLetterRun = longestSingleLetterRun;
         this.mixedScriptTokens = mixedScriptTokens;
         this.asciiPresent = asciiPresent;
+        this.shape = shape;
     }
 
     static ViewIndex of(String text, Vocabulary vocabulary) {
@@ -43,6 +45,7 @@ final class ViewIndex {
         int longestSingleLetterRun = 0;
         int mixedScriptTokens = 0;
         long[] asciiPresent = new long[2];
+        TextShape.Counter shape = new TextShape.Counter();
         int length = text.length();
         int i = 0;
         while (i < length) {
@@ -55,6 +58,7 @@ final class ViewIndex {
                         && Character.isLetter(text.charAt(i - 1)) && Character.isLetter(text.charAt(i + 1))) {
                     leetTokens++;
                 }
+                shape.separator(text, i, c);
                 i++;
                 continue;
             }
@@ -62,6 +66,7 @@ final class ViewIndex {
             int hash = 0;
             boolean letters = false;
             boolean leetDigits = false;
+            boolean digits = false;
             char previous = 0;
             boolean latin = false;
             boolean cyrillicOrGreek = false;
@@ -73,6 +78,7 @@ final class ViewIndex {
                         letters = true;
                         latin = true;
                     } else if (w >= '0' && w <= '9') {
+                        digits = true;
                         leetDigits |= isLeetDigit(w) && isAsciiLetter(previous) && i + 1 < length
                                 && isAsciiLetter(text.charAt(i + 1));
                     } else {
@@ -100,6 +106,7 @@ final class ViewIndex {
             if (latin && cyrillicOrGreek) {
                 mixedScriptTokens++;
             }
+            shape.token(text, start, i, digits);
             if (i - start == 1 && letters) {
                 singleLetterRun++;
                 longestSingleLetterRun = Math.max(longestSingleLetterRun, singleLetterRun);
@@ -120,7 +127,7 @@ final class ViewIndex {
             }
         }
         return new ViewIndex(text, positions, counts, cjk, leetTokens, longestSingleLetterRun, mixedScriptTokens,
-                asciiPresent);
+                asciiPresent, shape.result());
     }
 
     static boolean isWordChar(char c) {
@@ -183,6 +190,11 @@ final class ViewIndex {
      */
     boolean mayContain(char c) {
         return c >= 128 || isWordChar(c) || (asciiPresent[c >> 6] & (1L << (c & 63))) != 0;
+    }
+
+    /** Character statistics for the decoders. */
+    TextShape shape() {
+        return shape;
     }
 
     /** Whether the text holds Chinese, Japanese or Korean characters. */
