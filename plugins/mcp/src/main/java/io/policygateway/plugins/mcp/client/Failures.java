@@ -1,5 +1,6 @@
 package io.policygateway.plugins.mcp.client;
 
+import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.spec.McpError;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -40,6 +41,11 @@ final class Failures {
         Optional<UnknownHostException> unknownHost = find(failure, UnknownHostException.class);
         if (unknownHost.isPresent()) {
             return "unknown host " + unknownHost.get().getMessage();
+        }
+        Optional<McpHttpClientTransportAuthorizationException> refused =
+                find(failure, McpHttpClientTransportAuthorizationException.class);
+        if (refused.isPresent()) {
+            return "HTTP " + refused.get().getResponseInfo().statusCode() + ": the server refused the configured credentials";
         }
         Optional<McpError> rpc = jsonRpcError(failure);
         if (rpc.isPresent()) {

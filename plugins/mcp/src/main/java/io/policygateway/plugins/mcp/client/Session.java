@@ -36,6 +36,14 @@ final class Session {
         catalog.set(requireNonNull(replacement, "replacement is null"));
     }
 
+    /** Drops a session that never opened: stops its transport without waiting for the server. */
+    void abort() {
+        McpSyncClient current = client.getAndSet(null);
+        if (current != null) {
+            current.close();
+        }
+    }
+
     /** Ends the session and stops its transport (and the server's process, for stdio). */
     void close() {
         McpSyncClient current = client.getAndSet(null);

@@ -74,7 +74,7 @@ final class SessionOpener {
             session.replaceCatalog(catalog(server, client.listTools().tools()));
             return session;
         } catch (RuntimeException e) {
-            session.close();
+            session.abort();
             throw e;
         }
     }

@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -42,6 +44,8 @@ final class StdioProcessTransport implements McpClientTransport {
     private static final int MAX_LINE_CHARS = 16 * 1024 * 1024;
     private static final int MAX_REASON_CHARS = 200;
     private static final long STOP_WAIT_MILLIS = 2_000;
+    /** The OS reason in {@code Cannot run program ...: error=2, No such file...} or {@code ...error: 2 (No such file...)}. */
+    private static final Pattern EXEC_ERROR = Pattern.compile("error[=:] ?\\d+(?:, | \\()([^)]+)\\)?");
 
     private final String serverName;
     private final TransportConfig.Stdio config;
@@ -56,6 +60,7 @@ final class StdioProcessTransport implements McpClientTransport {
     private volatile String lastErrorLine = "";
     private volatile Consumer<Throwable> exceptionHandler = error -> { };
     private volatile Thread errorDrain;
+    private volatile String startFailure;
 
     /**
      * @param environment the complete environment of the process
@@ -87,7 +92,8 @@ final class StdioProcessTransport implements McpClientTransport {
         try {
             started = builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start '" + config.command() + "': " + startFailure(e), e);
+            startFailure = "cannot start '" + config.command() + "': " + osReason(e);
+            throw new UncheckedIOException(startFailure, e);
         }
         process = started;
         processInput = new OutputStreamWriter(started.getOutputStream(), UTF_8);
@@ -170,7 +176,8 @@ final class StdioProcessTransport implements McpClientTransport {
     private void write(McpSchema.JSONRPCMessage message) {
         Writer input = processInput;
         if (input == null || closing) {
-            throw new IllegalStateException("the process of mcp server " + serverName + " is not running");
+            String failure = startFailure;
+            throw new IllegalStateException(failure != null ? failure : "the process of mcp server " + serverName + " is not running");
         }
         try {
             String json = mapper.writeValueAsString(message);
@@ -246,13 +253,13 @@ final class StdioProcessTransport implements McpClientTransport {
         }
     }
 
-    private static String startFailure(IOException e) {
-        String message = String.valueOf(e.getMessage());
-        int detail = message.indexOf("error=");
-        if (detail >= 0 && message.indexOf(", ", detail) > 0) {
-            return message.substring(message.indexOf(", ", detail) + 2);
+    private static String osReason(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            Matcher matcher = EXEC_ERROR.matcher(String.valueOf(cause.getMessage()));
+            if (matcher.find()) {
+                return matcher.group(1).strip();
+            }
         }
-        Throwable cause = e.getCause();
-        return cause != null && cause.getMessage() != null ? cause.getMessage() : message;
+        return String.valueOf(e.getMessage());
     }
 }
