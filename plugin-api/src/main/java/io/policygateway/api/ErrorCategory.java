@@ -15,6 +15,8 @@ public enum ErrorCategory {
     POLICY_VIOLATION(403, "policy_violation"),
     /** Unknown path or resource (404). */
     NOT_FOUND(404, "not_found_error"),
+    /** A known path called with a method it does not support (405). */
+    METHOD_NOT_ALLOWED(405, "invalid_request_error"),
     /** The request body is larger than the configured limit (413). */
     PAYLOAD_TOO_LARGE(413, "request_too_large"),
     /** A rate limit, quota or budget was exceeded, here or upstream (429). */

@@ -1,0 +1,230 @@
+package io.policygateway.kernel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.policygateway.api.WireFormat;
+import io.policygateway.api.provider.ProviderFactory;
+import io.policygateway.api.tool.ToolLoopFactory;
+import io.policygateway.kernel.auth.Authenticator;
+import io.policygateway.kernel.config.ConfigLoader;
+import io.policygateway.kernel.config.GatewayConfig;
+import io.policygateway.kernel.config.LoggingConfig;
+import io.policygateway.kernel.config.PluginSystemConfig;
+import io.policygateway.kernel.config.ServerConfig;
+import io.policygateway.kernel.event.EventBus;
+import io.policygateway.kernel.event.EventFileSink;
+import io.policygateway.kernel.http.GatewayServer;
+import io.policygateway.kernel.http.JettyUpstreamClient;
+import io.policygateway.kernel.log.Logging;
+import io.policygateway.kernel.log.SecretMasker;
+import io.policygateway.kernel.metrics.GatewayMetrics;
+import io.policygateway.kernel.metrics.PrometheusMetrics;
+import io.policygateway.kernel.pipeline.AccessLog;
+import io.policygateway.kernel.pipeline.ChatEndpoint;
+import io.policygateway.kernel.pipeline.Dispatcher;
+import io.policygateway.kernel.pipeline.ErrorResponses;
+import io.policygateway.kernel.pipeline.HealthEndpoint;
+import io.policygateway.kernel.pipeline.MetricsEndpoint;
+import io.policygateway.kernel.pipeline.ModelsEndpoint;
+import io.policygateway.kernel.pipeline.NotImplementedEndpoint;
+import io.policygateway.kernel.pipeline.PassthroughEndpoint;
+import io.policygateway.kernel.pipeline.RequestRouter;
+import io.policygateway.kernel.plugin.PluginHost;
+import io.policygateway.kernel.provider.ProviderRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running gateway: config, plugins, providers, pipeline and server, started in that order and
+ * stopped in reverse. Several can run in one JVM (tests); nothing here is static.
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+
+    private final GatewayConfig config;
+    private final PluginHost plugins;
+    private final JettyUpstreamClient upstream;
+    private final EventBus events;
+    private final GatewayServer server;
+    private final ProviderRegistry providers;
+    private volatile boolean ready;
+
+    private Gateway(GatewayConfig config, PluginHost plugins, JettyUpstreamClient upstream, EventBus events, GatewayServer server,
+            ProviderRegistry providers) {
+        this.config = config;
+        this.plugins = plugins;
+        this.upstream = upstream;
+        this.events = events;
+        this.server = server;
+        this.providers = providers;
+    }
+
+    /** Loads config and plugins, then starts listening. Fails with a one-line reason on bad config. */
+    public static Gateway start(GatewayOptions options) throws Exception {
+        long started = System.nanoTime();
+        String version = GatewayVersion.get();
+        Function<String, Optional<String>> environment = name -> Optional.ofNullable(options.environment().get(name));
+        Path home = options.home().toAbsolutePath().normalize();
+        ConfigSource source = ConfigSource.resolve(home, options);
+
+        ObjectNode tree = ConfigLoader.tree(source.text(), source.name(), environment);
+        LoggingConfig logging = tree.has("logging") ? ConfigLoader.bind(tree.get("logging"), LoggingConfig.class, source.name(), "logging")
+                : LoggingConfig.defaults();
+        if (options.configureLogging()) {
+            Logging.configure(logging);
+        }
+        PluginSystemConfig pluginSystem = tree.has("plugin_system")
+                ? ConfigLoader.bind(tree.get("plugin_system"), PluginSystemConfig.class, source.name(), "plugin_system")
+                : PluginSystemConfig.defaults();
+        PluginHost plugins = new PluginHost(home.resolve(pluginSystem.directory()), version, Set.copyOf(pluginSystem.disabled()));
+        try {
+            plugins.requireLoaded(pluginSystem.required());
+            Set<String> pluginKeys = new HashSet<>();
+            plugins.extensions(ToolLoopFactory.class, ToolLoopFactory::id).forEach(factory -> pluginKeys.add(factory.configKey()));
+            GatewayConfig config = ConfigLoader.parse(source.text(), source.name(), environment, pluginKeys);
+            if (options.port().isPresent()) {
+                config = config.withServer(new ServerConfig(config.server().host(), options.port().getAsInt(), config.server().maxBodySize()));
+            }
+            registerSecrets(options);
+            return assemble(config, plugins, options, home, version, environment, started);
+        } catch (Exception | Error e) {
+            plugins.close();
+            throw e;
+        }
+    }
+
+    private static Gateway assemble(GatewayConfig config, PluginHost plugins, GatewayOptions options, Path home, String version,
+            Function<String, Optional<String>> environment, long started) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        PrometheusMetrics prometheus = new PrometheusMetrics(true);
+        GatewayMetrics metrics = new GatewayMetrics(prometheus);
+        Path dataDirectory = Files.createDirectories(home.resolve("data"));
+        JettyUpstreamClient upstream = new JettyUpstreamClient(config.upstream(), version);
+        EventBus events = new EventBus(prometheus);
+        try {
+            events.addSink(new EventFileSink(home.resolve("logs").resolve("policy-events.log")));
+            GatewayPluginContext context = new GatewayPluginContext(version, environment, home, dataDirectory, Clock.systemUTC(), json,
+                    upstream, prometheus, events);
+
+            ProviderRegistry providers = ProviderRegistry.create(plugins.extensions(ProviderFactory.class, ProviderFactory::id),
+                    config.providers(), config.models().aliases(), context, config.source());
+            providers.logSummary();
+            Authenticator authenticator = new Authenticator(config.auth());
+            if (authenticator.devMode()) {
+                log.warn("LOCAL DEV MODE: no gateway keys are configured (auth.keys), so requests are NOT authenticated. "
+                        + "Run 'bin/policy-gateway keygen' and add the hash under auth.keys before exposing this gateway.");
+            }
+            ErrorResponses errors = new ErrorResponses(json);
+            Dispatcher dispatcher = new Dispatcher(providers, config.upstream(), metrics, Clock.systemUTC());
+            long maxBody = config.server().maxBodyBytes();
+            Gateway[] self = new Gateway[1];
+            RequestRouter.Builder routes = RequestRouter.builder()
+                    .add("POST", "/v1/chat/completions", new ChatEndpoint(json, providers, dispatcher, errors, metrics, maxBody))
+                    .add("POST", "/v1/embeddings", new PassthroughEndpoint(WireFormat.OPENAI_EMBEDDINGS, json, providers, dispatcher, maxBody))
+                    .add("POST", "/v1/images/generations", new PassthroughEndpoint(WireFormat.OPENAI_IMAGES, json, providers, dispatcher, maxBody))
+                    .add("GET", "/v1/models", new ModelsEndpoint(json, providers, System.currentTimeMillis() / 1000))
+                    .add("GET", "/health", new HealthEndpoint(HealthEndpoint.Kind.SUMMARY, json, providers, () -> true))
+                    .add("GET", "/health/live", new HealthEndpoint(HealthEndpoint.Kind.LIVE, json, providers, () -> true))
+                    .add("GET", "/health/ready", new HealthEndpoint(HealthEndpoint.Kind.READY, json, providers, () -> self[0] != null && self[0].ready))
+                    .add("GET", "/metrics", new MetricsEndpoint(prometheus));
+            addPendingEndpoints(routes);
+            RequestRouter router = routes.build(authenticator, errors, new AccessLog(options.accessLog(), Logging.json(config.logging())), metrics);
+
+            GatewayServer server = new GatewayServer(config.server(), router);
+            server.start();
+            Gateway gateway = new Gateway(config, plugins, upstream, events, server, providers);
+            self[0] = gateway;
+            gateway.ready = true;
+            log.info("Policy Gateway {} listening on http://{}:{} (started in {} ms, config {})", version, config.server().host(),
+                    server.port(), (System.nanoTime() - started) / 1_000_000, config.source());
+            return gateway;
+        } catch (Exception | Error e) {
+            events.close();
+            upstream.close();
+            throw e;
+        }
+    }
+
+    /** Endpoints of the product whose capability is not in this build: a clear 501 instead of a 404. */
+    private static void addPendingEndpoints(RequestRouter.Builder routes) {
+        String messages = "The Anthropic Messages endpoint (/v1/messages) is not available in this build.";
+        String responses = "The OpenAI Responses endpoint (/v1/responses) is not available in this build.";
+        String policy = "The /policy surface is not available in this build; use the /v1 surface.";
+        routes.add("POST", "/v1/messages", new NotImplementedEndpoint(WireFormat.ANTHROPIC_MESSAGES, messages));
+        routes.add("POST", "/v1/responses", new NotImplementedEndpoint(WireFormat.OPENAI_RESPONSES, responses));
+        for (String prefix : new String[] {"/policy", "/policy/v1"}) {
+            routes.add("POST", prefix + "/chat/completions", new NotImplementedEndpoint(WireFormat.OPENAI_CHAT, policy));
+            routes.add("POST", prefix + "/messages", new NotImplementedEndpoint(WireFormat.ANTHROPIC_MESSAGES, policy));
+            routes.add("POST", prefix + "/responses", new NotImplementedEndpoint(WireFormat.OPENAI_RESPONSES, policy));
+        }
+    }
+
+    private static void registerSecrets(GatewayOptions options) {
+        options.environment().forEach((name, value) -> {
+            if (name.endsWith("_KEY") || name.endsWith("_SECRET") || name.endsWith("_TOKEN") || name.contains("PASSWORD")) {
+                SecretMasker.register(value);
+            }
+        });
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public GatewayConfig config() {
+        return config;
+    }
+
+    public ProviderRegistry providers() {
+        return providers;
+    }
+
+    public PluginHost plugins() {
+        return plugins;
+    }
+
+    @Override
+    public void close() {
+        ready = false;
+        try {
+            server.stop();
+        } catch (Exception e) {
+            log.warn("Stopping the server failed: {}", e.toString());
+        }
+        events.close();
+        try {
+            upstream.close();
+        } catch (Exception e) {
+            log.warn("Stopping the upstream client failed: {}", e.toString());
+        }
+        plugins.close();
+    }
+
+    /** Where the config text comes from. */
+    record ConfigSource(String name, String text) {
+        static ConfigSource resolve(Path home, GatewayOptions options) throws java.io.IOException {
+            if (options.configText().isPresent()) {
+                return new ConfigSource(options.configFile().map(Path::toString).orElse("<inline config>"), options.configText().get());
+            }
+            if (options.configFile().isPresent()) {
+                Path file = options.configFile().get();
+                if (!Files.isRegularFile(file)) {
+                    throw new io.policygateway.api.ConfigException(file.toString(), "(file)", "does not exist");
+                }
+                return new ConfigSource(file.toString(), Files.readString(file));
+            }
+            Path fallback = home.resolve("conf").resolve("gateway.yaml");
+            if (Files.isRegularFile(fallback)) {
+                return new ConfigSource(fallback.toString(), Files.readString(fallback));
+            }
+            return new ConfigSource("<built-in defaults>", "");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.policygateway.kernel.log;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.logging.Formatter;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+
+/**
+ * Formats java.util.logging records (which SLF4J routes here) as one JSON object per line, or as
+ * readable text for local development. Every line passes through {@link SecretMasker}.
+ */
+public final class LogFormatter extends Formatter {
+    private final boolean json;
+
+    public LogFormatter(boolean json) {
+        this.json = json;
+    }
+
+    @Override
+    public String format(LogRecord record) {
+        String message = SecretMasker.mask(formatMessage(record));
+        String thrown = record.getThrown() == null ? null : SecretMasker.mask(stackTrace(record.getThrown()));
+        String time = DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(record.getMillis()));
+        String level = levelName(record.getLevel());
+        if (!json) {
+            return time + " " + level + " [" + shortName(record.getLoggerName()) + "] " + message
+                    + (thrown == null ? "" : System.lineSeparator() + thrown) + System.lineSeparator();
+        }
+        StringBuilder out = new StringBuilder(160 + message.length());
+        out.append("{\"ts\":\"").append(time).append("\",\"level\":\"").append(level).append("\",\"logger\":");
+        Json.appendString(out, record.getLoggerName());
+        out.append(",\"msg\":");
+        Json.appendString(out, message);
+        if (thrown != null) {
+            out.append(",\"error\":");
+            Json.appendString(out, thrown);
+        }
+        return out.append("}\n").toString();
+    }
+
+    static String levelName(Level level) {
+        int value = level.intValue();
+        if (value >= Level.SEVERE.intValue()) {
+            return "error";
+        }
+        if (value >= Level.WARNING.intValue()) {
+            return "warn";
+        }
+        if (value >= Level.INFO.intValue()) {
+            return "info";
+        }
+        return "debug";
+    }
+
+    private static String shortName(String logger) {
+        if (logger == null) {
+            return "";
+        }
+        int dot = logger.lastIndexOf('.');
+        return dot < 0 ? logger : logger.substring(dot + 1);
+    }
+
+    private static String stackTrace(Throwable thrown) {
+        StringWriter out = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(out));
+        return out.toString().strip();
+    }
+}

@@ -1,0 +1,80 @@
+package io.policygateway.kernel.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.policygateway.api.WireFormat;
+import io.policygateway.kernel.provider.ProviderHealth;
+import io.policygateway.kernel.provider.ProviderRegistry;
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * {@code GET /health} (per-provider status and last latency from real traffic),
+ * {@code GET /health/live} and {@code GET /health/ready} for orchestrators. No credential needed.
+ */
+public final class HealthEndpoint implements Endpoint {
+    /** Which of the three answers this instance gives. */
+    public enum Kind { SUMMARY, LIVE, READY }
+
+    private final Kind kind;
+    private final ObjectMapper json;
+    private final ProviderRegistry registry;
+    private final BooleanSupplier ready;
+
+    public HealthEndpoint(Kind kind, ObjectMapper json, ProviderRegistry registry, BooleanSupplier ready) {
+        this.kind = kind;
+        this.json = json;
+        this.registry = registry;
+        this.ready = ready;
+    }
+
+    @Override
+    public WireFormat errorFormat() {
+        return WireFormat.OPENAI_CHAT;
+    }
+
+    @Override
+    public boolean authenticated() {
+        return false;
+    }
+
+    @Override
+    public void handle(RequestCall call) throws IOException {
+        ObjectNode body = json.createObjectNode();
+        int status = 200;
+        switch (kind) {
+            case LIVE -> body.put("status", "ok");
+            case READY -> {
+                boolean isReady = ready.getAsBoolean();
+                body.put("status", isReady ? "ready" : "starting");
+                status = isReady ? 200 : 503;
+            }
+            case SUMMARY -> summary(body);
+        }
+        call.record().status = status;
+        call.exchange().respond(status, Map.of("cache-control", "no-store"), "application/json", json.writeValueAsBytes(body));
+    }
+
+    private void summary(ObjectNode body) {
+        ObjectNode providers = json.createObjectNode();
+        boolean anyFailing = false;
+        for (String name : registry.providers().keySet()) {
+            ProviderHealth.Snapshot snapshot = registry.health(name).snapshot();
+            ObjectNode entry = providers.putObject(name);
+            entry.put("enabled", true);
+            entry.put("status", snapshot.status());
+            anyFailing |= snapshot.status().equals("failing");
+            if (snapshot.lastLatencyMillis() >= 0) {
+                entry.put("last_latency_ms", snapshot.lastLatencyMillis());
+            }
+            snapshot.lastSuccess().ifPresent(time -> entry.put("last_success", time.toString()));
+            snapshot.lastFailure().ifPresent(time -> entry.put("last_failure", time.toString()));
+            snapshot.lastError().ifPresent(error -> entry.put("last_error", error));
+        }
+        registry.disabledReasons().forEach((name, reason) -> providers.putObject(name).put("enabled", false).put("reason", reason));
+        body.put("status", registry.providers().isEmpty() ? "no_providers" : anyFailing ? "degraded" : "ok");
+        body.put("local_dev_mode", registry.localDevMode());
+        body.set("providers", providers);
+    }
+}
