@@ -31,6 +31,8 @@ import io.policygateway.kernel.pipeline.PassthroughEndpoint;
 import io.policygateway.kernel.pipeline.RequestRouter;
 import io.policygateway.kernel.plugin.PluginHost;
 import io.policygateway.kernel.provider.ProviderRegistry;
+import io.policygateway.kernel.toolloop.ToolLoopStage;
+import io.policygateway.kernel.toolloop.ToolLoops;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,16 +56,18 @@ public final class Gateway implements AutoCloseable {
     private final EventBus events;
     private final GatewayServer server;
     private final ProviderRegistry providers;
+    private final ToolLoops toolLoops;
     private volatile boolean ready;
 
     private Gateway(GatewayConfig config, PluginHost plugins, JettyUpstreamClient upstream, EventBus events, GatewayServer server,
-            ProviderRegistry providers) {
+            ProviderRegistry providers, ToolLoops toolLoops) {
         this.config = config;
         this.plugins = plugins;
         this.upstream = upstream;
         this.events = events;
         this.server = server;
         this.providers = providers;
+        this.toolLoops = toolLoops;
     }
 
     /** Loads config and plugins, then starts listening. Fails with a one-line reason on bad config. */
@@ -87,7 +91,10 @@ public final class Gateway implements AutoCloseable {
         try {
             plugins.requireLoaded(pluginSystem.required());
             Set<String> pluginKeys = new HashSet<>();
-            plugins.extensions(ToolLoopFactory.class, ToolLoopFactory::id).forEach(factory -> pluginKeys.add(factory.configKey()));
+            plugins.extensions(ToolLoopFactory.class, ToolLoopFactory::id).forEach(factory -> {
+                pluginKeys.add(factory.configKey());
+                pluginKeys.addAll(factory.settingsKeys());
+            });
             GatewayConfig config = ConfigLoader.parse(source.text(), source.name(), environment, pluginKeys);
             if (options.port().isPresent()) {
                 config = config.withServer(new ServerConfig(config.server().host(), options.port().getAsInt(), config.server().maxBodySize()));
@@ -108,6 +115,7 @@ public final class Gateway implements AutoCloseable {
         Path dataDirectory = Files.createDirectories(home.resolve("data"));
         JettyUpstreamClient upstream = new JettyUpstreamClient(config.upstream(), version);
         EventBus events = new EventBus(prometheus);
+        ToolLoops toolLoops = ToolLoops.none();
         try {
             events.addSink(new EventFileSink(home.resolve("logs").resolve("policy-events.log")));
             GatewayPluginContext context = new GatewayPluginContext(version, environment, home, dataDirectory, Clock.systemUTC(), json,
@@ -116,6 +124,9 @@ public final class Gateway implements AutoCloseable {
             ProviderRegistry providers = ProviderRegistry.create(plugins.extensions(ProviderFactory.class, ProviderFactory::id),
                     config.providers(), config.models().aliases(), context, config.source());
             providers.logSummary();
+            toolLoops = ToolLoops.create(plugins.extensions(ToolLoopFactory.class, ToolLoopFactory::id), config.extensions(),
+                    config.source(), context);
+            ToolLoops loops = toolLoops;
             Authenticator authenticator = new Authenticator(config.auth());
             if (authenticator.devMode()) {
                 log.warn("LOCAL DEV MODE: no gateway keys are configured (auth.keys), so requests are NOT authenticated. "
@@ -126,11 +137,12 @@ public final class Gateway implements AutoCloseable {
             long maxBody = config.server().maxBodyBytes();
             Gateway[] self = new Gateway[1];
             RequestRouter.Builder routes = RequestRouter.builder()
-                    .add("POST", "/v1/chat/completions", new ChatEndpoint(json, providers, dispatcher, errors, metrics, maxBody))
+                    .add("POST", "/v1/chat/completions", new ChatEndpoint(json, providers, dispatcher, errors, metrics, maxBody,
+                            new ToolLoopStage(toolLoops, json)))
                     .add("POST", "/v1/embeddings", new PassthroughEndpoint(WireFormat.OPENAI_EMBEDDINGS, json, providers, dispatcher, maxBody))
                     .add("POST", "/v1/images/generations", new PassthroughEndpoint(WireFormat.OPENAI_IMAGES, json, providers, dispatcher, maxBody))
                     .add("GET", "/v1/models", new ModelsEndpoint(json, providers, System.currentTimeMillis() / 1000))
-                    .add("GET", "/health", new HealthEndpoint(HealthEndpoint.Kind.SUMMARY, json, providers, () -> true))
+                    .add("GET", "/health", new HealthEndpoint(HealthEndpoint.Kind.SUMMARY, json, providers, () -> true, loops::health))
                     .add("GET", "/health/live", new HealthEndpoint(HealthEndpoint.Kind.LIVE, json, providers, () -> true))
                     .add("GET", "/health/ready", new HealthEndpoint(HealthEndpoint.Kind.READY, json, providers, () -> self[0] != null && self[0].ready))
                     .add("GET", "/metrics", new MetricsEndpoint(prometheus));
@@ -139,13 +151,14 @@ public final class Gateway implements AutoCloseable {
 
             GatewayServer server = new GatewayServer(config.server(), router);
             server.start();
-            Gateway gateway = new Gateway(config, plugins, upstream, events, server, providers);
+            Gateway gateway = new Gateway(config, plugins, upstream, events, server, providers, toolLoops);
             self[0] = gateway;
             gateway.ready = true;
             log.info("Policy Gateway {} listening on http://{}:{} (started in {} ms, config {})", version, config.server().host(),
                     server.port(), (System.nanoTime() - started) / 1_000_000, config.source());
             return gateway;
         } catch (Exception | Error e) {
+            toolLoops.close();
             events.close();
             upstream.close();
             throw e;
@@ -198,6 +211,7 @@ public final class Gateway implements AutoCloseable {
         } catch (Exception e) {
             log.warn("Stopping the server failed: {}", e.toString());
         }
+        toolLoops.close();
         events.close();
         try {
             upstream.close();

@@ -14,6 +14,9 @@ import io.policygateway.api.provider.EventStream;
 import io.policygateway.api.provider.ProviderResponse;
 import io.policygateway.kernel.metrics.GatewayMetrics;
 import io.policygateway.kernel.provider.ProviderRegistry;
+import io.policygateway.kernel.toolloop.ModelTurns;
+import io.policygateway.kernel.toolloop.ToolLoopStage;
+import io.policygateway.kernel.toolloop.ToolPlan;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +27,9 @@ import java.util.Optional;
  * {@code POST /v1/chat/completions}: the OpenAI Chat Completions surface.
  *
  * <p>Stages, in order: read body → parse → validate → strip gateway-only fields → resolve alias →
- * dispatch (provider call) → respond whole, or relay the stream event by event.
+ * dispatch (provider call) → respond whole, or relay the stream event by event. When a tool loop
+ * offers tools to the caller, the dispatch and response stages are run by the {@link ToolLoopStage}
+ * instead: tools injected, tool calls run by the gateway, only the final answer reaches the caller.
  */
 public final class ChatEndpoint implements Endpoint {
     private final ObjectMapper json;
@@ -33,15 +38,17 @@ public final class ChatEndpoint implements Endpoint {
     private final ErrorResponses errors;
     private final GatewayMetrics metrics;
     private final long maxBodyBytes;
+    private final ToolLoopStage toolLoop;
 
     public ChatEndpoint(ObjectMapper json, ProviderRegistry registry, Dispatcher dispatcher, ErrorResponses errors,
-            GatewayMetrics metrics, long maxBodyBytes) {
+            GatewayMetrics metrics, long maxBodyBytes, ToolLoopStage toolLoop) {
         this.json = requireNonNull(json, "json is null");
         this.registry = requireNonNull(registry, "registry is null");
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
         this.errors = requireNonNull(errors, "errors is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.maxBodyBytes = maxBodyBytes;
+        this.toolLoop = requireNonNull(toolLoop, "toolLoop is null");
     }
 
     @Override
@@ -67,11 +74,44 @@ public final class ChatEndpoint implements Endpoint {
             upstreamBody.withObject("stream_options").put("include_usage", true);
         }
         PolicyContext context = policyContext(call);
+        Optional<ToolPlan> toolPlan = toolLoop.plan(upstreamBody, context);
+        if (toolPlan.isPresent()) {
+            runToolLoop(call, toolPlan.get(), model, stream, callerWantsUsage, context);
+            return;
+        }
         Dispatcher.Dispatched dispatched = dispatcher.dispatch(call, WireFormat.OPENAI_CHAT, model, upstreamBody, stream, context,
                 forwardHeaders(call));
         switch (dispatched.response()) {
             case ProviderResponse.Complete complete -> respondWhole(call, dispatched, complete);
             case ProviderResponse.Streaming streaming -> relayStream(call, dispatched, streaming, callerWantsUsage);
+        }
+    }
+
+    /** The request through the tool loop: each model turn dispatched like a plain request, only the final answer sent. */
+    private void runToolLoop(RequestCall call, ToolPlan plan, String model, boolean stream, boolean callerWantsUsage,
+            PolicyContext context) throws GatewayException, IOException {
+        Dispatcher.Dispatched[] last = new Dispatcher.Dispatched[1];
+        ModelTurns turns = (body, streamTurn) -> {
+            last[0] = dispatcher.dispatch(call, WireFormat.OPENAI_CHAT, model, body, streamTurn, context, forwardHeaders(call));
+            return last[0].response();
+        };
+        if (!stream) {
+            ToolLoopStage.WholeAnswer answer = toolLoop.runWhole(plan, turns);
+            recordUsage(call.record(), last[0], answer.usage());
+            call.record().status = 200;
+            Map<String, String> headers = responseHeaders(call, last[0], last[0].response().headers());
+            headers.putAll(answer.headers());
+            call.exchange().respond(200, headers, "application/json", json.writeValueAsBytes(answer.body()));
+            return;
+        }
+        Usage usage = Usage.NONE;
+        try {
+            usage = toolLoop.runStreaming(plan, turns, new ToolLoopClientStream(call,
+                    () -> responseHeaders(call, last[0], last[0].response().headers()), errors), callerWantsUsage);
+        } finally {
+            if (last[0] != null) {
+                recordUsage(call.record(), last[0], usage);
+            }
         }
     }
 

@@ -8,9 +8,11 @@ import io.policygateway.kernel.provider.ProviderRegistry;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * {@code GET /health} (per-provider status and last latency from real traffic),
+ * {@code GET /health} (per-provider status and last latency from real traffic, and the state of
+ * tool backends such as MCP servers),
  * {@code GET /health/live} and {@code GET /health/ready} for orchestrators. No credential needed.
  */
 public final class HealthEndpoint implements Endpoint {
@@ -21,12 +23,20 @@ public final class HealthEndpoint implements Endpoint {
     private final ObjectMapper json;
     private final ProviderRegistry registry;
     private final BooleanSupplier ready;
+    private final Supplier<Map<String, Map<String, String>>> tools;
 
     public HealthEndpoint(Kind kind, ObjectMapper json, ProviderRegistry registry, BooleanSupplier ready) {
+        this(kind, json, registry, ready, Map::of);
+    }
+
+    /** @param tools the tool loops' backends and their state (e.g. MCP server → {@code up}), shown under {@code tools} */
+    public HealthEndpoint(Kind kind, ObjectMapper json, ProviderRegistry registry, BooleanSupplier ready,
+            Supplier<Map<String, Map<String, String>>> tools) {
         this.kind = kind;
         this.json = json;
         this.registry = registry;
         this.ready = ready;
+        this.tools = tools;
     }
 
     @Override
@@ -76,5 +86,9 @@ public final class HealthEndpoint implements Endpoint {
         body.put("status", registry.providers().isEmpty() ? "no_providers" : anyFailing ? "degraded" : "ok");
         body.put("local_dev_mode", registry.localDevMode());
         body.set("providers", providers);
+        Map<String, Map<String, String>> toolBackends = tools.get();
+        if (!toolBackends.isEmpty()) {
+            body.set("tools", json.valueToTree(toolBackends));
+        }
     }
 }

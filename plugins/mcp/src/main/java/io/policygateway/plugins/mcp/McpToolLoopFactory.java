@@ -9,6 +9,7 @@ import io.policygateway.api.tool.ToolLoopFactory;
 import io.policygateway.plugins.mcp.client.Supervisor;
 import io.policygateway.plugins.mcp.config.McpConfig;
 import io.policygateway.plugins.mcp.config.McpConfigReader;
+import java.util.List;
 import org.pf4j.Extension;
 
 /**
@@ -16,7 +17,8 @@ import org.pf4j.Extension;
  * and access lists of {@code mcp}.
  *
  * <p>The kernel passes both top-level keys in one section at path {@code ""}:
- * {@code {"mcp_servers": [...], "mcp": {...}}} ({@code mcp} may be absent). {@link #create} validates
+ * {@code {"mcp_servers": [...], "mcp": {...}}} ({@code mcp} may be absent; see
+ * {@link ToolLoopFactory#settingsKeys()}). {@link #create} validates
  * the whole config, starts connecting to every server in the background and waits up to
  * {@code mcp.startup_wait} for the first attempts, so healthy servers' tools are there when the
  * gateway starts serving; servers still down are retried in the background.
@@ -25,6 +27,7 @@ import org.pf4j.Extension;
 public final class McpToolLoopFactory implements ToolLoopFactory {
     public static final String ID = "mcp";
     public static final String CONFIG_KEY = "mcp_servers";
+    public static final String SETTINGS_KEY = "mcp";
 
     @Override
     public String id() {
@@ -34,6 +37,11 @@ public final class McpToolLoopFactory implements ToolLoopFactory {
     @Override
     public String configKey() {
         return CONFIG_KEY;
+    }
+
+    @Override
+    public List<String> settingsKeys() {
+        return List.of(SETTINGS_KEY);
     }
 
     /** @throws io.policygateway.api.ConfigException when the config is invalid, naming the key */
