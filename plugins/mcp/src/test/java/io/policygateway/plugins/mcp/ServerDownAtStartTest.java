@@ -39,6 +39,7 @@ class ServerDownAtStartTest {
             assertEquals("unavailable", context.events("tool_call").getLast().attributes().get("outcome"));
 
             try (StreamableHttpMcpServer server = StreamableHttpMcpServer.startOn(port)) {
+                assertTrue(server.url().endsWith(":" + port + "/mcp"));
                 eventually(Duration.ofSeconds(5), "the server is up", () -> "up".equals(loop.health().get("late")));
                 assertTrue(toolNames(loop, anyCaller()).contains("late__lookup"));
                 assertEquals("result for x", loop.call("late__lookup", "{\"query\": \"x\"}", anyCaller()).content());

@@ -112,7 +112,7 @@ public final class ServerConnection implements AutoCloseable {
         }
         try {
             McpSchema.CallToolResult result = up.session().client()
-                    .callTool(new McpSchema.CallToolRequest(tool.get().mcpName(), arguments));
+                    .callTool(McpSchema.CallToolRequest.builder(tool.get().mcpName()).arguments(arguments).build());
             String text = resultText.render(result.content(), structuredJson(result.structuredContent()));
             return Boolean.TRUE.equals(result.isError())
                     ? new CallResult(CallOutcome.ERROR, text.isBlank() ? "error: the tool failed without a message" : text)

@@ -61,7 +61,7 @@ final class SessionOpener {
         Session session = new Session();
         McpClientTransport transport = transport(server, processExited);
         McpSyncClient client = McpClient.sync(transport)
-                .clientInfo(new McpSchema.Implementation("policy-gateway", clientVersion))
+                .clientInfo(McpSchema.Implementation.builder("policy-gateway", clientVersion).build())
                 .capabilities(McpSchema.ClientCapabilities.builder().build())
                 .initializationTimeout(server.timeouts().connect())
                 .requestTimeout(server.timeouts().call())
@@ -110,7 +110,7 @@ final class SessionOpener {
                 .endpoint(endpoint)
                 .jsonMapper(mapper)
                 .connectTimeout(server.timeouts().connect())
-                .httpRequestCustomizer((request, method, uri, body, context) -> headers.forEach(request::setHeader))
+                .addHttpRequestCustomizer((request, method, uri, body, context) -> headers.forEach(request::setHeader))
                 .build();
     }
 }

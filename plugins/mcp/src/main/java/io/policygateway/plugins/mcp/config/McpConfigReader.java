@@ -227,13 +227,13 @@ public final class McpConfigReader {
             throw section.error(key, "expected a mapping of names to strings");
         }
         Map<String, String> result = new LinkedHashMap<>();
-        raw.get().fields().forEachRemaining(field -> {
+        for (Map.Entry<String, JsonNode> field : raw.get().properties()) {
             JsonNode value = field.getValue();
             if (!value.isValueNode() || value.isNull()) {
                 throw section.error(key + "." + field.getKey(), "expected a string");
             }
             result.put(field.getKey(), value.asText());
-        });
+        }
         return result;
     }
 }
