@@ -14,7 +14,6 @@ import io.policygateway.api.WireFormat;
 import io.policygateway.api.provider.ProviderResponse;
 import io.policygateway.api.tool.ToolLoop;
 import io.policygateway.kernel.pipeline.OpenAiUsage;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,7 +28,9 @@ import java.util.Set;
  * hands the caller only the final answer, with the usage of every turn summed and a summary of the
  * calls in the {@code x-gateway-tool-calls} and {@code x-gateway-tool-turns} headers.
  *
- * <p>Calls of the caller's own tools end the loop: that turn goes back to the caller with only
+ * <p>The endpoint serves what {@link #whole} or {@link #stream} return as if a provider had
+ * answered, so response guardrails, policy metadata and usage accounting apply to the final answer.
+ * Calls of the caller's own tools end the loop: that turn goes back to the caller with only
  * those calls (the gateway's calls of the same turn are dropped). Thread-safe; one instance per gateway.
  */
 public final class ToolLoopStage {
@@ -46,10 +47,6 @@ public final class ToolLoopStage {
         this.loops = requireNonNull(loops, "loops is null");
         this.json = requireNonNull(json, "json is null");
         this.executor = new ToolExecutor(json);
-    }
-
-    /** What the caller receives for a whole (non-streamed) answer. */
-    public record WholeAnswer(ObjectNode body, Usage usage, Map<String, String> headers) {
     }
 
     /**
@@ -86,8 +83,11 @@ public final class ToolLoopStage {
         return Optional.of(new ToolPlan(body, callerTools, offering, Math.max(1, maxTurns), lastAnswer, context));
     }
 
-    /** Runs the loop with whole answers from the model and returns the final one. */
-    public WholeAnswer runWhole(ToolPlan plan, ModelTurns turns) throws GatewayException {
+    /**
+     * Runs the loop with whole answers from the model. Returns the final answer as the provider
+     * response the endpoint serves: its usage is the sum of all turns, its headers the summary.
+     */
+    public ProviderResponse.Complete whole(ToolPlan plan, ModelTurns turns) throws GatewayException {
         ObjectNode body = plan.body().deepCopy();
         body.put("stream", false);
         body.remove("stream_options");
@@ -109,7 +109,7 @@ public final class ToolLoopStage {
                     choice.put("finish_reason", split.caller().isEmpty() ? "stop" : "tool_calls");
                 }
                 response.set("usage", UsageJson.of(json, usage));
-                return new WholeAnswer(response, usage, headers(records, turn, limitReached));
+                return new ProviderResponse.Complete(WireFormat.OPENAI_CHAT, response, headers(records, turn, limitReached));
             }
             ArrayNode messages = body.withArray("messages");
             messages.add(assistantMessage(message.path("content"), split.gateway()));
@@ -120,17 +120,19 @@ public final class ToolLoopStage {
         }
     }
 
-    /** Runs the loop with streamed answers; the final turn is relayed to the client as it arrives. */
-    public Usage runStreaming(ToolPlan plan, ModelTurns turns, ClientStream client, boolean callerWantsUsage)
-            throws GatewayException, IOException {
-        return new StreamingToolLoop(this, plan, turns, client, callerWantsUsage, json).run();
+    /**
+     * Runs the loop with streamed answers, as one provider stream the endpoint relays: the tool
+     * turns before the first text run now (their summary is in the headers), the rest as it is read.
+     */
+    public ProviderResponse.Streaming stream(ToolPlan plan, ModelTurns turns) throws GatewayException {
+        return ToolLoopEventStream.open(this, plan, turns, json);
     }
 
     /** The caller's tool calls and the gateway's, of one assistant message. */
     record Split(List<JsonNode> gateway, List<JsonNode> caller) {
     }
 
-    Split split(ToolPlan plan, JsonNode toolCalls) {
+    Split split(ToolPlan plan, Iterable<JsonNode> toolCalls) {
         List<JsonNode> gateway = new ArrayList<>();
         List<JsonNode> caller = new ArrayList<>();
         for (JsonNode call : toolCalls) {

@@ -12,6 +12,8 @@ import io.policygateway.api.PluginConfig;
 import io.policygateway.api.PluginContext;
 import io.policygateway.api.PolicyContext;
 import io.policygateway.api.WireFormat;
+import io.policygateway.api.http.SseEvent;
+import io.policygateway.api.provider.EventStream;
 import io.policygateway.api.provider.ProviderResponse;
 import io.policygateway.api.tool.ToolLoop;
 import io.policygateway.api.tool.ToolLoopFactory;
@@ -19,6 +21,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -144,11 +147,12 @@ class ToolLoopStageTest {
         ToolPlan plan = stage.plan(request("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"time?\"}]}"), CALLER).orElseThrow();
         ScriptedTurns turns = new ScriptedTurns(answer(null, "clock__now"), answer("It is 12:00."));
 
-        ToolLoopStage.WholeAnswer answer = stage.runWhole(plan, turns);
+        ProviderResponse.Complete answer = stage.whole(plan, turns);
 
         assertEquals("It is 12:00.", answer.body().path("choices").path(0).path("message").path("content").asText());
         assertEquals(20, answer.body().path("usage").path("total_tokens").asInt());
         assertEquals("clock__now=ok", answer.headers().get(ToolLoopStage.CALLS_HEADER));
+        assertEquals("2", answer.headers().get(ToolLoopStage.TURNS_HEADER));
         JsonNode second = turns.requests.get(1).path("messages");
         assertEquals("12:00", second.get(2).path("content").asText());
         assertEquals("call_clock__now", second.get(2).path("tool_call_id").asText());
@@ -161,7 +165,7 @@ class ToolLoopStageTest {
                 {"model":"m","messages":[{"role":"user","content":"hi"}],"tools":[{"type":"function","function":{"name":"get_weather"}}]}
                 """), CALLER).orElseThrow();
 
-        ToolLoopStage.WholeAnswer answer = stage.runWhole(plan, new ScriptedTurns(answer(null, "clock__now", "get_weather")));
+        ProviderResponse.Complete answer = stage.whole(plan, new ScriptedTurns(answer(null, "clock__now", "get_weather")));
 
         JsonNode message = answer.body().path("choices").path(0).path("message");
         assertEquals(1, message.path("tool_calls").size());
@@ -171,59 +175,26 @@ class ToolLoopStageTest {
     }
 
     @Test
-    void aStreamingCallerGetsTheFinalTurnAsChunksAndOneFinish() throws Exception {
+    void aStreamingCallerGetsTheFinalTurnAsChunksWithOneFinishAndTheUsageOfEveryTurn() throws Exception {
         ToolPlan plan = stage.plan(request("{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"time?\"}]}"),
                 CALLER).orElseThrow();
-        RecordingStream client = new RecordingStream();
+        ScriptedTurns turns = new ScriptedTurns(answer(null, "clock__now"), answer("It is 12:00."));
 
-        stage.runStreaming(plan, new ScriptedTurns(answer(null, "clock__now"), answer("It is 12:00.")), client, true);
+        ProviderResponse.Streaming stream = stage.stream(plan, turns);
 
-        assertEquals("clock__now=ok", client.headers.get(ToolLoopStage.CALLS_HEADER));
-        assertEquals("It is 12:00.", client.text());
-        assertEquals(1, client.chunks.stream().filter(chunk -> chunk.path("choices").path(0).path("finish_reason").isTextual()).count());
-        assertEquals(20, client.chunks.getLast().path("usage").path("total_tokens").asInt());
-        assertTrue(client.done);
-    }
-
-    /** Records what the caller would receive. */
-    private static final class RecordingStream implements ClientStream {
-        Map<String, String> headers;
-        final List<JsonNode> chunks = new ArrayList<>();
-        boolean done;
-
-        @Override
-        public void open(Map<String, String> extra) {
-            headers = Map.copyOf(extra);
+        assertEquals("clock__now=ok", stream.headers().get(ToolLoopStage.CALLS_HEADER), "the tool turn ran before the stream opened");
+        List<JsonNode> chunks = new ArrayList<>();
+        try (EventStream events = stream.events()) {
+            for (Optional<SseEvent> next = events.next(); next.isPresent(); next = events.next()) {
+                chunks.add(JSON.readTree(next.get().data()));
+            }
         }
-
-        @Override
-        public boolean opened() {
-            return headers != null;
-        }
-
-        @Override
-        public void write(String chunkJson) throws IOException {
-            chunks.add(JSON.readTree(chunkJson));
-        }
-
-        @Override
-        public void fail(GatewayException error) {
-            throw new AssertionError("unexpected stream failure: " + error.getMessage());
-        }
-
-        @Override
-        public void done() {
-            done = true;
-        }
-
-        @Override
-        public void onClientGone(Runnable action) {
-        }
-
-        String text() {
-            StringBuilder text = new StringBuilder();
-            chunks.forEach(chunk -> text.append(chunk.path("choices").path(0).path("delta").path("content").asText("")));
-            return text.toString();
-        }
+        StringBuilder text = new StringBuilder();
+        chunks.forEach(chunk -> text.append(chunk.path("choices").path(0).path("delta").path("content").asText("")));
+        assertEquals("It is 12:00.", text.toString());
+        assertEquals("assistant", chunks.getFirst().path("choices").path(0).path("delta").path("role").asText());
+        assertEquals(1, chunks.stream().filter(chunk -> chunk.path("choices").path(0).path("finish_reason").isTextual()).count());
+        assertEquals(20, chunks.getLast().path("usage").path("total_tokens").asInt());
+        assertTrue(turns.requests.stream().allMatch(request -> request.path("stream").asBoolean()));
     }
 }

@@ -62,6 +62,8 @@ class ToolLoopEndToEndTest {
                             - name: support
                               sha256: %s
                               project: support-bot
+                        projects:
+                          - id: support-bot
                         mcp_servers:
                           - name: everything
                             transport: stdio
