@@ -235,6 +235,20 @@ class ToolLoopEndToEndTest {
     }
 
     @Test
+    void onThePolicySurfaceTheFinalAnswerCarriesThePolicyMetadata() {
+        OpenAIClient policyClient = OpenAIOkHttpClient.builder().baseUrl(gateway.baseUrl() + "/policy").apiKey(SUPPORT_KEY)
+                .maxRetries(0).build();
+
+        HttpResponseFor<ChatCompletion> response = policyClient.chat().completions().withRawResponse().create(ask("one call, on policy"));
+        ChatCompletion completion = response.parse();
+
+        assertEquals("Final answer from: Echo: hello from the model", completion.choices().getFirst().message().content().orElseThrow());
+        assertEquals(List.of("everything__echo=ok"), response.headers().values("x-gateway-tool-calls"));
+        JsonValue policy = completion._additionalProperties().get("policy");
+        assertTrue(policy != null && policy.asObject().isPresent(), "expected a policy object, got " + policy);
+    }
+
+    @Test
     void healthReportsEveryMcpServer() {
         JsonNode health = ScriptedModel.read(gateway.get("/health").body());
 
