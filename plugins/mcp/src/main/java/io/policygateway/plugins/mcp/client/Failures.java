@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class Failures {
     private static final int MAX_DEPTH = 16;
+    private static final int MAX_LENGTH = 200;
 
     private Failures() {
     }
@@ -28,7 +29,13 @@ final class Failures {
         return find(failure, McpError.class).filter(error -> error.getJsonRpcError() != null);
     }
 
+    /** One line of at most 200 characters. */
     static String describe(Throwable failure) {
+        String reason = reason(failure).replace('\n', ' ').replace('\r', ' ').strip();
+        return reason.length() <= MAX_LENGTH ? reason : reason.substring(0, MAX_LENGTH - 1) + "…";
+    }
+
+    private static String reason(Throwable failure) {
         if (find(failure, HttpConnectTimeoutException.class).isPresent()) {
             return "connection timed out";
         }
