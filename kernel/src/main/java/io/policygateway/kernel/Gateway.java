@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.policygateway.api.WireFormat;
 import io.policygateway.api.provider.ProviderFactory;
+import io.policygateway.api.routing.RoutingStrategyFactory;
 import io.policygateway.api.tool.ToolLoopFactory;
 import io.policygateway.kernel.auth.Authenticator;
 import io.policygateway.kernel.config.ConfigLoader;
@@ -38,6 +39,9 @@ import io.policygateway.kernel.pipeline.RequestRouter;
 import io.policygateway.kernel.plugin.PluginHost;
 import io.policygateway.kernel.policy.PolicyEngine;
 import io.policygateway.kernel.provider.ProviderRegistry;
+import io.policygateway.kernel.routing.PriceCatalogue;
+import io.policygateway.kernel.routing.RouteTable;
+import io.policygateway.kernel.routing.RoutingConfig;
 import io.policygateway.kernel.toolloop.ToolLoopStage;
 import io.policygateway.kernel.toolloop.ToolLoops;
 import java.nio.file.Files;
@@ -144,8 +148,14 @@ public final class Gateway implements AutoCloseable {
                         + "Run 'bin/policy-gateway keygen' and add the hash under auth.keys before exposing this gateway.");
             }
             ErrorResponses errors = new ErrorResponses(json);
-            Dispatcher dispatcher = new Dispatcher(providers, config.upstream(), metrics, clock);
-            PolicyEngine policies = Policies.engine(config, plugins, context, ledger, Pricing.NONE, prometheus, events, clock, home);
+            PriceCatalogue prices = PriceCatalogue.load(config.models(), providers.providers(), config.source());
+            RouteTable routeTable = RouteTable.create(RoutingConfig.parse(config.strategy(), config.routes(), config.source()), providers,
+                    plugins.extensions(RoutingStrategyFactory.class, RoutingStrategyFactory::id), context, prices, config.source());
+            routeTable.logSummary();
+            Dispatcher dispatcher = new Dispatcher(providers, routeTable, config.upstream(), metrics, clock);
+            Pricing pricing = (provider, model, usage) -> prices.price(provider, model).map(price -> java.util.OptionalDouble.of(price.cost(usage)))
+                    .orElse(java.util.OptionalDouble.empty());
+            PolicyEngine policies = Policies.engine(config, plugins, context, ledger, pricing, prometheus, events, clock, home);
             resources.add(policies::close);
             long maxBody = config.server().maxBodyBytes();
             Gateway[] self = new Gateway[1];
@@ -158,7 +168,8 @@ public final class Gateway implements AutoCloseable {
                     .add("POST", "/v1/embeddings", new PassthroughEndpoint(WireFormat.OPENAI_EMBEDDINGS, json, providers, dispatcher, maxBody))
                     .add("POST", "/v1/images/generations", new PassthroughEndpoint(WireFormat.OPENAI_IMAGES, json, providers, dispatcher, maxBody))
                     .add("GET", "/v1/models", new ModelsEndpoint(json, providers, System.currentTimeMillis() / 1000))
-                    .add("GET", "/health", new HealthEndpoint(HealthEndpoint.Kind.SUMMARY, json, providers, () -> true, toolLoops::health))
+                    .add("GET", "/health", new HealthEndpoint(HealthEndpoint.Kind.SUMMARY, json, providers, routeTable, () -> true,
+                            toolLoops::health))
                     .add("GET", "/health/live", new HealthEndpoint(HealthEndpoint.Kind.LIVE, json, providers, () -> true))
                     .add("GET", "/health/ready", new HealthEndpoint(HealthEndpoint.Kind.READY, json, providers, () -> self[0] != null && self[0].ready))
                     .add("GET", "/metrics", new MetricsEndpoint(prometheus))

@@ -104,7 +104,7 @@ public final class ChatEndpoint implements Endpoint {
             Dispatcher.Dispatched dispatched = toolPlan.isPresent()
                     ? dispatchToolLoop(call, evaluation, toolPlan.get(), upstreamModel, stream)
                     : dispatcher.dispatch(call, WireFormat.OPENAI_CHAT, upstreamModel, upstreamBody, stream, context, forwardHeaders(call),
-                            evaluation::compliant);
+                            target -> evaluation.compliant(target.provider(), target.region()));
             served.provider = dispatched.provider().name();
             served.model = dispatched.model();
             switch (dispatched.response()) {
@@ -130,7 +130,7 @@ public final class ChatEndpoint implements Endpoint {
         Dispatcher.Dispatched[] last = new Dispatcher.Dispatched[1];
         ModelTurns turns = (body, streamTurn) -> {
             last[0] = dispatcher.dispatch(call, WireFormat.OPENAI_CHAT, model, body, streamTurn, evaluation.context(),
-                    forwardHeaders(call), evaluation::compliant);
+                    forwardHeaders(call), target -> evaluation.compliant(target.provider(), target.region()));
             return last[0].response();
         };
         ProviderResponse answer = stream ? toolLoop.stream(plan, turns) : toolLoop.whole(plan, turns);
