@@ -33,9 +33,9 @@ import io.policygateway.kernel.pipeline.ErrorResponses;
 import io.policygateway.kernel.pipeline.HealthEndpoint;
 import io.policygateway.kernel.pipeline.MetricsEndpoint;
 import io.policygateway.kernel.pipeline.ModelsEndpoint;
-import io.policygateway.kernel.pipeline.NotImplementedEndpoint;
 import io.policygateway.kernel.pipeline.PassthroughEndpoint;
 import io.policygateway.kernel.pipeline.RequestRouter;
+import io.policygateway.kernel.pipeline.TranslatedChatEndpoint;
 import io.policygateway.kernel.plugin.PluginHost;
 import io.policygateway.kernel.policy.PolicyEngine;
 import io.policygateway.kernel.provider.ProviderRegistry;
@@ -161,10 +161,18 @@ public final class Gateway implements AutoCloseable {
             Gateway[] self = new Gateway[1];
             ChatEndpoint chat = new ChatEndpoint(json, providers, dispatcher, errors, metrics, policies, maxBody,
                     new ToolLoopStage(toolLoops, json));
+            TranslatedChatEndpoint messages = TranslatedChatEndpoint.messages(json, providers, dispatcher, errors, metrics, policies, maxBody);
+            TranslatedChatEndpoint responses = TranslatedChatEndpoint.responses(json, providers, dispatcher, errors, metrics, policies, maxBody);
             RequestRouter.Builder routes = RequestRouter.builder()
                     .add("POST", "/v1/chat/completions", chat)
                     .add("POST", "/policy/chat/completions", chat)
                     .add("POST", "/policy/v1/chat/completions", chat)
+                    .add("POST", "/v1/messages", messages)
+                    .add("POST", "/policy/messages", messages)
+                    .add("POST", "/policy/v1/messages", messages)
+                    .add("POST", "/v1/responses", responses)
+                    .add("POST", "/policy/responses", responses)
+                    .add("POST", "/policy/v1/responses", responses)
                     .add("POST", "/v1/embeddings", new PassthroughEndpoint(WireFormat.OPENAI_EMBEDDINGS, json, providers, dispatcher, maxBody))
                     .add("POST", "/v1/images/generations", new PassthroughEndpoint(WireFormat.OPENAI_IMAGES, json, providers, dispatcher, maxBody))
                     .add("GET", "/v1/models", new ModelsEndpoint(json, providers, System.currentTimeMillis() / 1000))
@@ -174,7 +182,6 @@ public final class Gateway implements AutoCloseable {
                     .add("GET", "/health/ready", new HealthEndpoint(HealthEndpoint.Kind.READY, json, providers, () -> self[0] != null && self[0].ready))
                     .add("GET", "/metrics", new MetricsEndpoint(prometheus))
                     .add("GET", "/admin/events", new EventsEndpoint(json, eventStore, authenticator));
-            addPendingEndpoints(routes);
             RequestRouter router = routes.build(authenticator, errors, new AccessLog(options.accessLog(), Logging.json(config.logging())), metrics);
 
             GatewayServer server = new GatewayServer(config.server(), router);
@@ -189,19 +196,6 @@ public final class Gateway implements AutoCloseable {
         } catch (Exception | Error e) {
             resources.close();
             throw e;
-        }
-    }
-
-    /** Endpoints of the product whose capability is not in this build: a clear 501 instead of a 404. */
-    private static void addPendingEndpoints(RequestRouter.Builder routes) {
-        String messages = "The Anthropic Messages endpoint (/v1/messages) is not available in this build.";
-        String responses = "The OpenAI Responses endpoint (/v1/responses) is not available in this build.";
-        String policy = "This /policy endpoint is not available in this build; use /policy/chat/completions.";
-        routes.add("POST", "/v1/messages", new NotImplementedEndpoint(WireFormat.ANTHROPIC_MESSAGES, messages));
-        routes.add("POST", "/v1/responses", new NotImplementedEndpoint(WireFormat.OPENAI_RESPONSES, responses));
-        for (String prefix : new String[] {"/policy", "/policy/v1"}) {
-            routes.add("POST", prefix + "/messages", new NotImplementedEndpoint(WireFormat.ANTHROPIC_MESSAGES, policy));
-            routes.add("POST", prefix + "/responses", new NotImplementedEndpoint(WireFormat.OPENAI_RESPONSES, policy));
         }
     }
 
