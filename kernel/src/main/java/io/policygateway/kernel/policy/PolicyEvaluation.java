@@ -110,6 +110,16 @@ public final class PolicyEvaluation {
         return before;
     }
 
+    /**
+     * Runs the request guardrails (only those: no quotas, limits or transformations again) on a
+     * later model turn of the same request, e.g. one that carries tool results. Returns the body to
+     * send; a block throws.
+     */
+    public ObjectNode guardFollowUp(ObjectNode body) throws GatewayException {
+        GuardrailRequest followUp = new GuardrailRequest(context, clientFormat, request == null ? body.path("model").asText("") : request.model(), body);
+        return chain.beforeRequest(followUp, decisions).body();
+    }
+
     /** Whether a target (provider, region) is allowed by every data-residency rule. */
     public boolean compliant(String provider, Optional<String> region) {
         return compliance.stream().allMatch(rule -> rule.test(provider, region));
