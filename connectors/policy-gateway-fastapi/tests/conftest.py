@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "testing"))
+
+from gateway_under_test import NO_POLICY_SURFACE, GatewayUnderTest, gateway_from_environment  # noqa: E402
+
+CONNECTOR = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def gateway() -> GatewayUnderTest:
+    found = gateway_from_environment()
+    if isinstance(found, str):
+        pytest.skip(found)
+    return found
+
+
+@pytest.fixture(scope="session")
+def policy_gateway(gateway: GatewayUnderTest) -> GatewayUnderTest:
+    """The gateway, for tests of the /policy surface: skipped with the reason while the build lacks it."""
+    if not gateway.policy_surface:
+        pytest.skip(NO_POLICY_SURFACE)
+    return gateway
+
+
+class ServedApp:
+    """An ASGI app served by uvicorn on a free loopback port in a background thread."""
+
+    def __init__(self, app: object) -> None:
+        self._server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off"))
+        self._thread = threading.Thread(target=self._server.run, name="uvicorn", daemon=True)
+
+    def __enter__(self) -> str:
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not self._server.started:
+            if time.monotonic() > deadline or not self._thread.is_alive():
+                raise RuntimeError("uvicorn did not start within 10 s")
+            time.sleep(0.01)
+        port = self._server.servers[0].sockets[0].getsockname()[1]
+        return f"http://127.0.0.1:{port}"
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._server.should_exit = True
+        self._thread.join(10)
+
+
+@pytest.fixture
+def serve():
+    """``with serve(app) as url:`` serves a FastAPI app for real HTTP calls."""
+    return ServedApp
