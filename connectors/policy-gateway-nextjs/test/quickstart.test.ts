@@ -1,0 +1,69 @@
+// The seed's quickstart, pasted as the README shows it, answering through a running gateway.
+import { test } from "node:test";
+import assert = require("node:assert/strict");
+import { readFileSync } from "node:fs";
+import path = require("node:path");
+import {
+  CONNECTOR,
+  QUESTION,
+  chatRequest,
+  gatewayUnderTest,
+  loadQuickstartRoute,
+  NO_POLICY_SURFACE,
+  policyEvents,
+  quickstartCode,
+  resolveNextAliases,
+  uniqueUser,
+} from "./gateway";
+
+resolveNextAliases();
+
+const SEED_QUICKSTART = `import { createPolicyGatewayRoute } from "@/app/lib/policyGatewayRoute";
+
+export const POST = createPolicyGatewayRoute({
+  apiKey: process.env.POLICY_GATEWAY_KEY,
+  policyId: "policy-gateway",
+  policyProjectId: "support-bot",
+});
+`;
+
+test("the README's quickstart is the seed's, verbatim, and is the example route that tsc checks", () => {
+  assert.equal(quickstartCode(), SEED_QUICKSTART);
+  assert.equal(readFileSync(path.join(CONNECTOR, "examples/app/api/chat/route.ts"), "utf8"), SEED_QUICKSTART);
+});
+
+test("the quickstart route answers through the compat surface in local dev mode", async (t) => {
+  const gateway = await gatewayUnderTest();
+  if (typeof gateway === "string") return t.skip(gateway);
+  process.env.POLICY_GATEWAY_BASE_URL = `${gateway.url}/v1`;
+  process.env.POLICY_GATEWAY_KEY = gateway.key;
+  const { POST } = loadQuickstartRoute();
+
+  const response = await POST(chatRequest(QUESTION));
+
+  const completion = (await response.json()) as { choices: Array<{ message: { content: string } }> };
+  assert.equal(response.status, 200);
+  assert.match(completion.choices[0]?.message.content ?? "", /Summarize our refund policy\./);
+});
+
+test("the quickstart route answers with the policy decision for its project and the end user", async (t) => {
+  const gateway = await gatewayUnderTest();
+  if (typeof gateway === "string") return t.skip(gateway);
+  if (!gateway.policySurface) return t.skip(NO_POLICY_SURFACE);
+  process.env.POLICY_GATEWAY_BASE_URL = `${gateway.url}/policy`;
+  process.env.POLICY_GATEWAY_KEY = gateway.key;
+  const { POST } = loadQuickstartRoute();
+  const user = uniqueUser();
+
+  const response = await POST(chatRequest(QUESTION, { "x-policy-user": user }));
+
+  const completion = (await response.json()) as { policy: Record<string, unknown> };
+  assert.equal(response.status, 200);
+  assert.equal(completion.policy.decision, "allow");
+  assert.equal(completion.policy.policy_id, "policy-gateway");
+  assert.equal(completion.policy.policy_project_id, "support-bot");
+  assert.equal(completion.policy.policy_user, user);
+  const lines = await policyEvents(gateway, user);
+  assert.equal(lines.length, 1, `one policy event line for ${user} in ${gateway.eventsLog}`);
+  assert.match(lines[0] ?? "", /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ policy_id=policy-gateway decision=allow reason_code=\S+ policy_user=\S+ policy_project_id=support-bot/);
+});
