@@ -37,6 +37,23 @@ public final class Dispatcher {
     }
 
     /**
+     * Like {@link #dispatch(RequestCall, WireFormat, String, ObjectNode, boolean, PolicyContext, Map)}, considering only
+     * targets a data-residency policy allows ({@code compliant(provider, region)}).
+     *
+     * @throws GatewayException {@code POLICY_VIOLATION} with reason {@code DATA_RESIDENCY} when no compliant target is left
+     */
+    public Dispatched dispatch(RequestCall call, WireFormat format, String model, ObjectNode body, boolean stream,
+            PolicyContext context, Map<String, String> forwardHeaders, java.util.function.BiPredicate<String, java.util.Optional<String>> compliant)
+            throws GatewayException {
+        ProviderRegistry.Resolution resolution = registry.resolve(model, format);
+        if (!compliant.test(resolution.provider().name(), java.util.Optional.empty())) {
+            throw GatewayException.policy("DATA_RESIDENCY", "No target for model '" + model + "' satisfies the data-residency policy (provider '"
+                    + resolution.provider().name() + "' is not allowed or its region is not known to be allowed).");
+        }
+        return dispatch(call, format, model, body, stream, context, forwardHeaders);
+    }
+
+    /**
      * @param model the model after alias resolution
      * @param body the request in {@code format}, gateway-only fields removed
      */
