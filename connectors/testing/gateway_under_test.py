@@ -95,6 +95,12 @@ def gateway_from_environment() -> GatewayUnderTest | str:
     )
 
 
+# What the test policy (connectors/testing/gateway-policy.yaml) decides for project support-bot.
+ANSWERED_DECISION = ("rewrite", "REWRITE")
+"""Decision and reason code of an answered request: the support system prompt is added."""
+BLOCKED_REASON = "BANNED_WORD"
+"""Reason code of a request naming the blocked word (word-filter)."""
+
 NO_POLICY_SURFACE = "this gateway build answers 501 on /policy/chat/completions (the /policy surface is not in it yet); the test runs once it is"
 
 

@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from gateway_under_test import GatewayUnderTest, event_fields, unique_user
+from gateway_under_test import ANSWERED_DECISION, BLOCKED_REASON, GatewayUnderTest, event_fields, unique_user
 from policy_gateway import PolicyGatewayClient, PolicyGatewayConfig, PolicyGatewayError
 
 QUESTION = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Summarize our refund policy."}]}
@@ -113,7 +113,7 @@ def test_the_policy_surface_answers_with_the_decision_for_project_user_and_targe
 
     policy = completion["policy"]
     assert completion["choices"][0]["message"]["content"]
-    assert policy["decision"] == "allow"
+    assert (policy["decision"], policy["reason_code"]) == ANSWERED_DECISION
     assert policy["policy_id"] == policy_gateway.policy_id
     assert policy["policy_project_id"] == policy_gateway.project
     assert policy["policy_user"] == user
@@ -130,7 +130,8 @@ def test_a_blocked_request_raises_403_with_the_reason_code_and_the_gateway_logs_
     error = raised.value
     assert error.status == 403
     assert error.type == "policy_violation"
-    assert error.code and error.code.isupper()
+    assert error.code == BLOCKED_REASON
+    assert error.policy["decision"] == "block"
     lines = wait_for_events(policy_gateway, user)
     fields = event_fields(lines[-1])
     assert fields["decision"] == "block"
@@ -145,7 +146,7 @@ def test_every_streamed_chunk_carries_the_policy_object(policy_gateway):
 
     assert len(received) > 3
     assert all(chunk["policy"]["policy_user"] == user for chunk in received)
-    assert received[-1]["policy"]["decision"] == "allow"
+    assert received[-1]["policy"]["decision"] == ANSWERED_DECISION[0]
 
 
 def test_gateway_only_fields_in_the_body_are_replaced_by_the_clients_settings():

@@ -13,7 +13,7 @@ import pytest
 from fastapi import Depends, FastAPI, Request
 
 from conftest import CONNECTOR
-from gateway_under_test import GatewayUnderTest, quickstart_code, unique_user
+from gateway_under_test import ANSWERED_DECISION, BLOCKED_REASON, quickstart_code, unique_user
 from policy_gateway import (
     PolicyGatewayClient,
     install_policy_gateway_error_handler,
@@ -82,7 +82,7 @@ def test_the_readme_quickstart_answers_with_the_policy_decision(policy_gateway, 
 
     policy = response.json()["policy"]
     assert response.status_code == 200
-    assert (policy["decision"], policy["policy_user"], policy["policy_project_id"]) == ("allow", user, policy_gateway.project)
+    assert (policy["decision"], policy["policy_user"], policy["policy_project_id"]) == (ANSWERED_DECISION[0], user, policy_gateway.project)
 
 
 def test_the_readme_quickstart_answers_403_with_the_reason_code_for_a_blocked_request(policy_gateway, serve, tmp_path, monkeypatch):
@@ -100,7 +100,7 @@ def test_the_readme_quickstart_answers_403_with_the_reason_code_for_a_blocked_re
     detail = response.json()["detail"]
     assert response.status_code == 403
     assert detail["type"] == "policy_violation"
-    assert detail["code"] and detail["code"].isupper()
+    assert detail["code"] == BLOCKED_REASON
 
 
 def dependency_app(client: PolicyGatewayClient) -> FastAPI:

@@ -119,6 +119,13 @@ export function chatRequest(body: unknown, headers: Record<string, string> = {})
   });
 }
 
+// What the test policy (connectors/testing/gateway-policy.yaml) decides for project support-bot:
+// answered requests get the support system prompt (rewrite), a request naming the blocked word is blocked.
+export const ANSWERED_DECISION = { decision: "rewrite", reason_code: "REWRITE" };
+export const BLOCKED_REASON = "BANNED_WORD";
+/** Project quota-bot allows 30 requests per minute per end user. */
+export const QUOTA_BUCKET = 30;
+
 export const QUESTION = { model: "gpt-4o-mini", messages: [{ role: "user", content: "Summarize our refund policy." }] };
 
 export function uniqueUser(prefix = "user"): string {

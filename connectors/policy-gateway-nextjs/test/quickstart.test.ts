@@ -4,6 +4,7 @@ import assert = require("node:assert/strict");
 import { readFileSync } from "node:fs";
 import path = require("node:path");
 import {
+  ANSWERED_DECISION,
   CONNECTOR,
   QUESTION,
   chatRequest,
@@ -59,11 +60,12 @@ test("the quickstart route answers with the policy decision for its project and 
 
   const completion = (await response.json()) as { policy: Record<string, unknown> };
   assert.equal(response.status, 200);
-  assert.equal(completion.policy.decision, "allow");
+  assert.equal(completion.policy.decision, ANSWERED_DECISION.decision);
+  assert.equal(completion.policy.reason_code, ANSWERED_DECISION.reason_code);
   assert.equal(completion.policy.policy_id, "policy-gateway");
   assert.equal(completion.policy.policy_project_id, "support-bot");
   assert.equal(completion.policy.policy_user, user);
   const lines = await policyEvents(gateway, user);
   assert.equal(lines.length, 1, `one policy event line for ${user} in ${gateway.eventsLog}`);
-  assert.match(lines[0] ?? "", /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ policy_id=policy-gateway decision=allow reason_code=\S+ policy_user=\S+ policy_project_id=support-bot/);
+  assert.match(lines[0] ?? "", /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ policy_id=policy-gateway decision=rewrite reason_code=REWRITE policy_user=\S+ policy_project_id=support-bot /);
 });

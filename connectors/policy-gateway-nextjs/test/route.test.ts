@@ -2,7 +2,17 @@
 import { test } from "node:test";
 import assert = require("node:assert/strict");
 import { createPolicyGatewayRoute } from "@policy-gateway/nextjs";
-import { QUESTION, chatRequest, gatewayUnderTest, NO_POLICY_SURFACE, policyEvents, uniqueUser } from "./gateway";
+import {
+  ANSWERED_DECISION,
+  BLOCKED_REASON,
+  QUESTION,
+  QUOTA_BUCKET,
+  chatRequest,
+  gatewayUnderTest,
+  NO_POLICY_SURFACE,
+  policyEvents,
+  uniqueUser,
+} from "./gateway";
 import type { GatewayUnderTest } from "./gateway";
 
 async function gatewayOrSkip(t: { skip: (reason: string) => void }, needsPolicySurface = false): Promise<GatewayUnderTest | undefined> {
@@ -122,7 +132,7 @@ test("the policy surface answers with the decision for the project, the target a
   assert.equal(response.status, 200);
   assert.deepEqual(
     [completion.policy.decision, completion.policy.policy_user, completion.policy.policy_project_id, completion.policy.policy_target],
-    ["allow", user, gateway.project, "connector-nextjs"],
+    [ANSWERED_DECISION.decision, user, gateway.project, "connector-nextjs"],
   );
 });
 
@@ -137,7 +147,7 @@ test("a blocked request is a 403 with the policy violation's reason code", async
   const answer = (await response.json()) as { error: Record<string, unknown> };
   assert.equal(response.status, 403);
   assert.equal(answer.error.type, "policy_violation");
-  assert.match(String(answer.error.code), /^[A-Z][A-Z0-9_]+$/);
+  assert.equal(answer.error.code, BLOCKED_REASON);
   const lines = await policyEvents(gateway, user);
   assert.match(lines.at(-1) ?? "", new RegExp(`decision=block reason_code=${String(answer.error.code)} `));
 });
@@ -156,5 +166,28 @@ test("every frame of a streamed policy answer carries the policy object", async 
   for (const chunk of chunks) {
     assert.equal(chunk.policy?.policy_user, user);
   }
-  assert.equal(chunks.at(-1)?.policy?.decision, "allow");
+  assert.equal(chunks.at(-1)?.policy?.decision, ANSWERED_DECISION.decision);
+});
+
+test("a spent rate limit is a 429 with the gateway's Retry-After and the reason code", async (t) => {
+  const gateway = await gatewayOrSkip(t, true);
+  if (!gateway) return;
+  const POST = policyRoute(gateway, { policyId: "paced", policyProjectId: gateway.quotaProject });
+  const user = uniqueUser();
+
+  let response: Response | undefined;
+  for (let call = 0; call < QUOTA_BUCKET + 5; call++) {
+    response = await POST(chatRequest(QUESTION, { "x-policy-user": user }));
+    if (response.status !== 200) break;
+    await response.arrayBuffer();
+  }
+
+  assert.ok(response);
+  const body = (await response.json()) as { error: Record<string, unknown> };
+  assert.equal(response.status, 429);
+  const retryAfter = Number(response.headers.get("retry-after"));
+  assert.ok(retryAfter >= 1);
+  assert.equal(response.headers.get("x-ratelimit-limit-requests"), String(QUOTA_BUCKET));
+  assert.deepEqual([body.error.code, body.error.retry_after_seconds], ["RATE_LIMITED", retryAfter]);
+  assert.match(String(body.error.hint), /Retry-After/);
 });
