@@ -101,7 +101,29 @@ ANSWERED_DECISION = ("rewrite", "REWRITE")
 BLOCKED_REASON = "BANNED_WORD"
 """Reason code of a request naming the blocked word (word-filter)."""
 
+SEED_LINE = re.compile(
+    r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ policy_id=policy-gateway decision=rewrite reason_code=REWRITE "
+    r"policy_user=user-12345 policy_project_id=support-bot(?: |$)"
+)
+"""The seed's sample line (``2026-01-13T10:12:42Z policy_id=policy-gateway decision=rewrite ...``), any time, further fields allowed:
+what the seed's quickstarts produce against the test policy."""
+
 NO_POLICY_SURFACE = "this gateway build answers 501 on /policy/chat/completions (the /policy surface is not in it yet); the test runs once it is"
+
+
+def dev_gateway_from_environment() -> GatewayUnderTest | str:
+    """The second gateway scripts/test-connectors starts: no keys (local dev mode), same policies. The seed's
+    quickstarts run there exactly as written (the LangChain one sends the literal key "YOUR_POLICY_KEY")."""
+    keyed = gateway_from_environment()
+    url = os.environ.get("POLICY_GATEWAY_TEST_DEV_URL", "").rstrip("/")
+    if isinstance(keyed, str):
+        return keyed
+    if not url:
+        return f"no gateway in local dev mode to test against (POLICY_GATEWAY_TEST_DEV_URL unset): {RUN_WITH}"
+    events = os.environ.get("POLICY_GATEWAY_TEST_DEV_EVENTS_LOG")
+    return GatewayUnderTest(url=url, key="", project=keyed.project, quota_project=keyed.quota_project, policy_id=keyed.policy_id,
+                            blocked_word=keyed.blocked_word, events_log=Path(events) if events else None, output=keyed.output,
+                            policy_surface=keyed.policy_surface)
 
 
 def unique_user(prefix: str = "user") -> str:
@@ -130,3 +152,65 @@ def event_fields(line: str) -> dict[str, str]:
             value = json.loads(value)
         fields[match.group(1)] = value
     return fields
+
+
+def trace_id_of(headers: httpx.Headers) -> str | None:
+    """The trace id the gateway used for a request, as its event line shows it: from the ``traceparent``
+    answer header, else ``x-request-id`` (the trace id when the caller sent no request id)."""
+    parts = headers.get("traceparent", "").split("-")
+    return parts[1] if len(parts) == 4 else headers.get("x-request-id")
+
+
+def wait_for_events(gateway: GatewayUnderTest, user: str, count: int = 1, timeout: float = 5.0) -> list[str]:
+    """The gateway's policy event lines for ``user`` once at least ``count`` are written (events are written off the request path)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        lines = [line for line in gateway.policy_events() if f"policy_user={user} " in line]
+        if len(lines) >= count or time.monotonic() > deadline:
+            assert len(lines) >= count, f"expected {count} policy event line(s) for {user} in {gateway.events_log}, found {lines}"
+            return lines
+        time.sleep(0.05)
+
+
+def new_event_lines(gateway: GatewayUnderTest, before: int, needle: str, timeout: float = 5.0) -> list[str]:
+    """Event lines written after the first ``before`` lines that contain ``needle``, once there is one."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        lines = [line for line in gateway.policy_events()[before:] if needle in line]
+        if lines or time.monotonic() > deadline:
+            assert lines, f"no new policy event line with {needle!r} in {gateway.events_log}"
+            return lines
+        time.sleep(0.05)
+
+
+# pytest fixtures: import them into a conftest (``from gateway_under_test import gateway, policy_gateway``).
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def gateway() -> GatewayUnderTest:
+    found = gateway_from_environment()
+    if isinstance(found, str):
+        pytest.skip(found)
+    return found
+
+
+@pytest.fixture(scope="session")
+def policy_gateway(gateway: GatewayUnderTest) -> GatewayUnderTest:
+    """The gateway, for tests of the /policy surface: skipped with the reason while the build lacks it."""
+    if not gateway.policy_surface:
+        pytest.skip(NO_POLICY_SURFACE)
+    return gateway
+
+
+@pytest.fixture(scope="session")
+def dev_gateway(policy_gateway: GatewayUnderTest) -> GatewayUnderTest:
+    """The gateway in local dev mode (no keys), for the seed's quickstarts exactly as written."""
+    found = dev_gateway_from_environment()
+    if isinstance(found, str):
+        pytest.skip(found)
+    return found

@@ -10,25 +10,9 @@ import uvicorn
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "testing"))
 
-from gateway_under_test import NO_POLICY_SURFACE, GatewayUnderTest, gateway_from_environment  # noqa: E402
+from gateway_under_test import dev_gateway, gateway, policy_gateway  # noqa: E402,F401  (fixtures)
 
 CONNECTOR = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="session")
-def gateway() -> GatewayUnderTest:
-    found = gateway_from_environment()
-    if isinstance(found, str):
-        pytest.skip(found)
-    return found
-
-
-@pytest.fixture(scope="session")
-def policy_gateway(gateway: GatewayUnderTest) -> GatewayUnderTest:
-    """The gateway, for tests of the /policy surface: skipped with the reason while the build lacks it."""
-    if not gateway.policy_surface:
-        pytest.skip(NO_POLICY_SURFACE)
-    return gateway
 
 
 class ServedApp:

@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from gateway_under_test import ANSWERED_DECISION, BLOCKED_REASON, GatewayUnderTest, event_fields, unique_user
+from gateway_under_test import ANSWERED_DECISION, BLOCKED_REASON, GatewayUnderTest, event_fields, unique_user, wait_for_events
 from policy_gateway import PolicyGatewayClient, PolicyGatewayConfig, PolicyGatewayError
 
 QUESTION = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Summarize our refund policy."}]}
@@ -157,16 +157,3 @@ def test_gateway_only_fields_in_the_body_are_replaced_by_the_clients_settings():
     sent = client.request_body(body)
 
     assert sent == {**QUESTION, "policy_id": "policy-gateway"}
-
-
-def wait_for_events(gateway: GatewayUnderTest, user: str, count: int = 1, timeout: float = 5.0) -> list[str]:
-    """The gateway's policy event lines for ``user`` once at least ``count`` are written (events are written off the request path)."""
-    import time
-
-    deadline = time.monotonic() + timeout
-    while True:
-        lines = [line for line in gateway.policy_events() if f"policy_user={user}" in line]
-        if len(lines) >= count or time.monotonic() > deadline:
-            assert len(lines) >= count, f"expected {count} policy event line(s) for {user} in {gateway.events_log}, found {lines}"
-            return lines
-        time.sleep(0.05)

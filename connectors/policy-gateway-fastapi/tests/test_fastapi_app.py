@@ -13,7 +13,7 @@ import pytest
 from fastapi import Depends, FastAPI, Request
 
 from conftest import CONNECTOR
-from gateway_under_test import ANSWERED_DECISION, BLOCKED_REASON, quickstart_code, unique_user
+from gateway_under_test import ANSWERED_DECISION, BLOCKED_REASON, SEED_LINE, new_event_lines, quickstart_code, unique_user
 from policy_gateway import (
     PolicyGatewayClient,
     install_policy_gateway_error_handler,
@@ -35,6 +35,33 @@ def quickstart_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, environment:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.app
+
+
+def test_the_readme_quickstart_against_a_local_gateway_produces_the_seeds_policy_event_line(dev_gateway, serve, tmp_path, monkeypatch):
+    app = quickstart_app(tmp_path, monkeypatch, {
+        "POLICY_GATEWAY_BASE_URL": dev_gateway.policy_base_url,
+        "POLICY_GATEWAY_PROJECT_ID": "support-bot",
+        "POLICY_GATEWAY_POLICY_ID": "policy-gateway",
+    })
+    monkeypatch.delenv("POLICY_GATEWAY_KEY", raising=False)
+    before = len(dev_gateway.policy_events())
+
+    with serve(app) as url:
+        response = httpx.post(url + "/chat", json=QUESTION, headers={"X-Policy-User": "user-12345"}, timeout=30)
+
+    assert response.status_code == 200, response.text
+    assert response.json()["policy"]["decision"] == "rewrite"
+    line = new_event_lines(dev_gateway, before, "policy_user=user-12345 ")[-1]
+    assert SEED_LINE.match(line), line
+    keep_for_sample(dev_gateway, line)
+
+
+def keep_for_sample(gateway, line: str) -> None:
+    """Leaves the line for scripts/test-connectors --update-samples (the connector's sample.log)."""
+    target = gateway.output_file("fastapi-events.log")
+    if target is not None:
+        with target.open("a", encoding="utf-8") as out:
+            out.write(line + "\n")
 
 
 def test_the_readme_quickstart_answers_in_local_dev_mode_against_the_compat_surface(gateway, serve, tmp_path, monkeypatch):

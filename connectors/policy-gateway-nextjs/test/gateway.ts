@@ -14,6 +14,9 @@ export interface GatewayUnderTest {
   eventsLog: string | undefined;
   output: string | undefined;
   policySurface: boolean;
+  /** The second gateway: no keys (local dev mode), same policies; the seed's quickstart runs there as written. */
+  devUrl: string | undefined;
+  devEventsLog: string | undefined;
 }
 
 export const RUN_WITH = "run scripts/test-connectors from the repository root: it starts a gateway and sets POLICY_GATEWAY_TEST_*";
@@ -56,6 +59,8 @@ async function probe(): Promise<GatewayUnderTest | string> {
     eventsLog: process.env.POLICY_GATEWAY_TEST_EVENTS_LOG,
     output: process.env.POLICY_GATEWAY_TEST_OUTPUT,
     policySurface: status !== 501,
+    devUrl: process.env.POLICY_GATEWAY_TEST_DEV_URL?.replace(/\/+$/, ""),
+    devEventsLog: process.env.POLICY_GATEWAY_TEST_DEV_EVENTS_LOG,
   };
 }
 
@@ -108,6 +113,34 @@ export async function policyEvents(gateway: GatewayUnderTest, user: string, coun
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** The seed's sample line, any time, further fields allowed: what the seed's quickstart produces against the test policy. */
+export const SEED_LINE =
+  /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ policy_id=policy-gateway decision=rewrite reason_code=REWRITE policy_user=user-12345 policy_project_id=support-bot( |$)/;
+
+/** The event line a gateway wrote for one trace id, once it is written. */
+export async function eventLineOfTrace(eventsLog: string | undefined, traceId: string): Promise<string | undefined> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    let line: string | undefined;
+    try {
+      line = readFileSync(eventsLog ?? "", "utf8").split("\n").find((candidate) => candidate.includes(` trace_id=${traceId} `));
+    } catch {
+      line = undefined;
+    }
+    if (line !== undefined || Date.now() > deadline) {
+      return line;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A fresh W3C traceparent and its trace id. */
+export function newTrace(): { traceparent: string; traceId: string } {
+  const hex = (bytes: number) => Array.from({ length: bytes }, () => Math.floor(Math.random() * 256).toString(16).padStart(2, "0")).join("");
+  const traceId = hex(16);
+  return { traceparent: `00-${traceId}-${hex(8)}-01`, traceId };
 }
 
 /** A chat request as a browser would POST it to the app's route. */

@@ -1,12 +1,15 @@
 // The seed's quickstart, pasted as the README shows it, answering through a running gateway.
 import { test } from "node:test";
 import assert = require("node:assert/strict");
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import path = require("node:path");
 import {
   ANSWERED_DECISION,
   CONNECTOR,
+  eventLineOfTrace,
+  newTrace,
   QUESTION,
+  SEED_LINE,
   chatRequest,
   gatewayUnderTest,
   loadQuickstartRoute,
@@ -68,4 +71,25 @@ test("the quickstart route answers with the policy decision for its project and 
   const lines = await policyEvents(gateway, user);
   assert.equal(lines.length, 1, `one policy event line for ${user} in ${gateway.eventsLog}`);
   assert.match(lines[0] ?? "", /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ policy_id=policy-gateway decision=rewrite reason_code=REWRITE policy_user=\S+ policy_project_id=support-bot /);
+});
+
+test("the quickstart route against a local gateway produces the seed's policy event line", async (t) => {
+  const gateway = await gatewayUnderTest();
+  if (typeof gateway === "string") return t.skip(gateway);
+  if (!gateway.policySurface) return t.skip(NO_POLICY_SURFACE);
+  if (!gateway.devUrl) return t.skip("no gateway in local dev mode (POLICY_GATEWAY_TEST_DEV_URL unset): run scripts/test-connectors");
+  process.env.POLICY_GATEWAY_BASE_URL = `${gateway.devUrl}/policy`;
+  delete process.env.POLICY_GATEWAY_KEY;
+  const { POST } = loadQuickstartRoute();
+  const trace = newTrace();
+
+  const response = await POST(chatRequest(QUESTION, { "x-policy-user": "user-12345", traceparent: trace.traceparent }));
+
+  assert.equal(response.status, 200, await response.clone().text());
+  const line = await eventLineOfTrace(gateway.devEventsLog, trace.traceId);
+  assert.ok(line, `an event line for trace ${trace.traceId} in ${gateway.devEventsLog}`);
+  assert.match(line, SEED_LINE);
+  if (gateway.output) {
+    appendFileSync(path.join(gateway.output, "nextjs-events.log"), `${line}\n`);
+  }
 });
