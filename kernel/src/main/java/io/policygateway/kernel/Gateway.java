@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.policygateway.api.WireFormat;
 import io.policygateway.api.provider.ProviderFactory;
+import io.policygateway.api.routing.RoutingStrategyFactory;
 import io.policygateway.api.tool.ToolLoopFactory;
 import io.policygateway.kernel.auth.Authenticator;
 import io.policygateway.kernel.config.ConfigLoader;
@@ -32,12 +33,15 @@ import io.policygateway.kernel.pipeline.ErrorResponses;
 import io.policygateway.kernel.pipeline.HealthEndpoint;
 import io.policygateway.kernel.pipeline.MetricsEndpoint;
 import io.policygateway.kernel.pipeline.ModelsEndpoint;
-import io.policygateway.kernel.pipeline.NotImplementedEndpoint;
 import io.policygateway.kernel.pipeline.PassthroughEndpoint;
 import io.policygateway.kernel.pipeline.RequestRouter;
+import io.policygateway.kernel.pipeline.TranslatedChatEndpoint;
 import io.policygateway.kernel.plugin.PluginHost;
 import io.policygateway.kernel.policy.PolicyEngine;
 import io.policygateway.kernel.provider.ProviderRegistry;
+import io.policygateway.kernel.routing.PriceCatalogue;
+import io.policygateway.kernel.routing.RouteTable;
+import io.policygateway.kernel.routing.RoutingConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -137,25 +141,38 @@ public final class Gateway implements AutoCloseable {
                         + "Run 'bin/policy-gateway keygen' and add the hash under auth.keys before exposing this gateway.");
             }
             ErrorResponses errors = new ErrorResponses(json);
-            Dispatcher dispatcher = new Dispatcher(providers, config.upstream(), metrics, clock);
-            PolicyEngine policies = Policies.engine(config, plugins, context, ledger, Pricing.NONE, prometheus, events, clock, home);
+            PriceCatalogue prices = PriceCatalogue.load(config.models(), providers.providers(), config.source());
+            RouteTable routeTable = RouteTable.create(RoutingConfig.parse(config.strategy(), config.routes(), config.source()), providers,
+                    plugins.extensions(RoutingStrategyFactory.class, RoutingStrategyFactory::id), context, prices, config.source());
+            routeTable.logSummary();
+            Dispatcher dispatcher = new Dispatcher(providers, routeTable, config.upstream(), metrics, clock);
+            Pricing pricing = (provider, model, usage) -> prices.price(provider, model).map(price -> java.util.OptionalDouble.of(price.cost(usage)))
+                    .orElse(java.util.OptionalDouble.empty());
+            PolicyEngine policies = Policies.engine(config, plugins, context, ledger, pricing, prometheus, events, clock, home);
             resources.add(policies::close);
             long maxBody = config.server().maxBodyBytes();
             Gateway[] self = new Gateway[1];
             ChatEndpoint chat = new ChatEndpoint(json, providers, dispatcher, errors, metrics, policies, maxBody);
+            TranslatedChatEndpoint messages = TranslatedChatEndpoint.messages(json, providers, dispatcher, errors, metrics, policies, maxBody);
+            TranslatedChatEndpoint responses = TranslatedChatEndpoint.responses(json, providers, dispatcher, errors, metrics, policies, maxBody);
             RequestRouter.Builder routes = RequestRouter.builder()
                     .add("POST", "/v1/chat/completions", chat)
                     .add("POST", "/policy/chat/completions", chat)
                     .add("POST", "/policy/v1/chat/completions", chat)
+                    .add("POST", "/v1/messages", messages)
+                    .add("POST", "/policy/messages", messages)
+                    .add("POST", "/policy/v1/messages", messages)
+                    .add("POST", "/v1/responses", responses)
+                    .add("POST", "/policy/responses", responses)
+                    .add("POST", "/policy/v1/responses", responses)
                     .add("POST", "/v1/embeddings", new PassthroughEndpoint(WireFormat.OPENAI_EMBEDDINGS, json, providers, dispatcher, maxBody))
                     .add("POST", "/v1/images/generations", new PassthroughEndpoint(WireFormat.OPENAI_IMAGES, json, providers, dispatcher, maxBody))
                     .add("GET", "/v1/models", new ModelsEndpoint(json, providers, System.currentTimeMillis() / 1000))
-                    .add("GET", "/health", new HealthEndpoint(HealthEndpoint.Kind.SUMMARY, json, providers, () -> true))
+                    .add("GET", "/health", new HealthEndpoint(HealthEndpoint.Kind.SUMMARY, json, providers, routeTable, () -> true))
                     .add("GET", "/health/live", new HealthEndpoint(HealthEndpoint.Kind.LIVE, json, providers, () -> true))
                     .add("GET", "/health/ready", new HealthEndpoint(HealthEndpoint.Kind.READY, json, providers, () -> self[0] != null && self[0].ready))
                     .add("GET", "/metrics", new MetricsEndpoint(prometheus))
                     .add("GET", "/admin/events", new EventsEndpoint(json, eventStore, authenticator));
-            addPendingEndpoints(routes);
             RequestRouter router = routes.build(authenticator, errors, new AccessLog(options.accessLog(), Logging.json(config.logging())), metrics);
 
             GatewayServer server = new GatewayServer(config.server(), router);
@@ -170,19 +187,6 @@ public final class Gateway implements AutoCloseable {
         } catch (Exception | Error e) {
             resources.close();
             throw e;
-        }
-    }
-
-    /** Endpoints of the product whose capability is not in this build: a clear 501 instead of a 404. */
-    private static void addPendingEndpoints(RequestRouter.Builder routes) {
-        String messages = "The Anthropic Messages endpoint (/v1/messages) is not available in this build.";
-        String responses = "The OpenAI Responses endpoint (/v1/responses) is not available in this build.";
-        String policy = "This /policy endpoint is not available in this build; use /policy/chat/completions.";
-        routes.add("POST", "/v1/messages", new NotImplementedEndpoint(WireFormat.ANTHROPIC_MESSAGES, messages));
-        routes.add("POST", "/v1/responses", new NotImplementedEndpoint(WireFormat.OPENAI_RESPONSES, responses));
-        for (String prefix : new String[] {"/policy", "/policy/v1"}) {
-            routes.add("POST", prefix + "/messages", new NotImplementedEndpoint(WireFormat.ANTHROPIC_MESSAGES, policy));
-            routes.add("POST", prefix + "/responses", new NotImplementedEndpoint(WireFormat.OPENAI_RESPONSES, policy));
         }
     }
 

@@ -91,7 +91,8 @@ public final class ChatEndpoint implements Endpoint {
                 upstreamBody.withObject("stream_options").put("include_usage", true);
             }
             Dispatcher.Dispatched dispatched = dispatcher.dispatch(call, WireFormat.OPENAI_CHAT, upstreamBody.path("model").asText(model),
-                    upstreamBody, stream, context, forwardHeaders(call), evaluation::compliant);
+                    upstreamBody, stream, context, forwardHeaders(call),
+                    target -> evaluation.compliant(target.provider(), target.region()));
             served.provider = dispatched.provider().name();
             served.model = dispatched.model();
             switch (dispatched.response()) {
