@@ -1,5 +1,6 @@
 // What the handler sends to the gateway, seen by a small recording HTTP server standing in for it,
 // and the errors the handler answers itself (bad input, gateway unreachable or silent).
+import "./aliases";
 import { test } from "node:test";
 import assert = require("node:assert/strict");
 import http = require("node:http");

@@ -1,7 +1,6 @@
 // The gateway the tests run against, as scripts/test-connectors started and described it
 // (POLICY_GATEWAY_TEST_*). Nothing here imitates the gateway.
 import { readFileSync } from "node:fs";
-import Module = require("node:module");
 import path = require("node:path");
 
 export interface GatewayUnderTest {
@@ -75,20 +74,6 @@ export function quickstartCode(): string {
     throw new Error(`README.md must have exactly one code block marked <!-- quickstart -->, found ${blocks.length}`);
   }
   return blocks[0] ?? "";
-}
-
-/**
- * Resolves `@/…` imports to the compiled app folder, as Next.js does from tsconfig's `"@/*": ["./*"]`,
- * so the quickstart's route file runs as written.
- */
-export function resolveNextAliases(): void {
-  const loader = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
-  const original = loader._resolveFilename;
-  const compiledRoot = path.resolve(__dirname, "..");
-  loader._resolveFilename = function (request: string, ...rest: unknown[]): string {
-    const mapped = request.startsWith("@/") ? path.join(compiledRoot, request.slice(2)) : request;
-    return original.call(this, mapped, ...rest);
-  };
 }
 
 /** Loads the quickstart's route module afresh, so it reads the environment as it is now. */

@@ -1,4 +1,5 @@
 // The seed's quickstart, pasted as the README shows it, answering through a running gateway.
+import "./aliases";
 import { test } from "node:test";
 import assert = require("node:assert/strict");
 import { appendFileSync, readFileSync } from "node:fs";
@@ -16,11 +17,8 @@ import {
   NO_POLICY_SURFACE,
   policyEvents,
   quickstartCode,
-  resolveNextAliases,
   uniqueUser,
 } from "./gateway";
-
-resolveNextAliases();
 
 const SEED_QUICKSTART = `import { createPolicyGatewayRoute } from "@/app/lib/policyGatewayRoute";
 

@@ -1,4 +1,5 @@
 // The handler against the real gateway: answers, streams and errors, as a browser calling the route sees them.
+import "./aliases";
 import { test } from "node:test";
 import assert = require("node:assert/strict");
 import { createPolicyGatewayRoute } from "@policy-gateway/nextjs";
