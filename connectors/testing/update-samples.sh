@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154  # root, selected, outcome, say: defined by scripts/test-connectors
 # Sourced by scripts/test-connectors --update-samples after the tests ran, before the gateways stop.
 # Rewrites each connector's sample.log from lines the run really produced:
 # - nextjs, fastapi: the gateways' policy event lines for requests the connector's tests sent (the
