@@ -112,6 +112,7 @@ public final class ChatEndpoint implements Endpoint {
                 case ProviderResponse.Streaming streaming -> relayStream(call, evaluation, dispatched, streaming, callerWantsUsage, served);
             }
         } catch (GatewayException e) {
+            record.status = e.status();
             evaluation.failed(e);
             throw e;
         } finally {
