@@ -76,7 +76,7 @@ public final class PolicyEvaluation {
             if (!check.rule().runsBeforeRequest() && check.rule().kind() != PolicyRule.Kind.AUDIT) {
                 continue;
             }
-            RuleInput input = new RuleInput(context, body.path("model").asText(model), body, inputEstimate, outputEstimate);
+            RuleInput input = new RuleInput(context, body.path("model").asText(model), body, inputEstimate, outputEstimate, provider);
             RuleCheck.Admitted result;
             try {
                 result = check.admit(input);
