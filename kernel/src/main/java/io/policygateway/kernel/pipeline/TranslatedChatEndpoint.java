@@ -13,7 +13,7 @@ import io.policygateway.api.provider.EventStream;
 import io.policygateway.api.provider.ProviderResponse;
 import io.policygateway.kernel.metrics.GatewayMetrics;
 import io.policygateway.kernel.policy.GuardrailChain;
-import io.policygateway.kernel.policy.PolicyEngine;
+import io.policygateway.kernel.policy.PolicyRuntime;
 import io.policygateway.kernel.policy.Outcome;
 import io.policygateway.kernel.policy.PolicyEvaluation;
 import io.policygateway.kernel.provider.ProviderRegistry;
@@ -47,11 +47,11 @@ public final class TranslatedChatEndpoint implements Endpoint {
     private final Dispatcher dispatcher;
     private final ErrorResponses errors;
     private final GatewayMetrics metrics;
-    private final PolicyEngine policies;
+    private final PolicyRuntime policies;
     private final long maxBodyBytes;
 
     private TranslatedChatEndpoint(ClientFormat format, ObjectMapper json, ProviderRegistry registry, Dispatcher dispatcher,
-            ErrorResponses errors, GatewayMetrics metrics, PolicyEngine policies, long maxBodyBytes) {
+            ErrorResponses errors, GatewayMetrics metrics, PolicyRuntime policies, long maxBodyBytes) {
         this.format = requireNonNull(format, "format is null");
         this.json = requireNonNull(json, "json is null");
         this.registry = requireNonNull(registry, "registry is null");
@@ -64,14 +64,14 @@ public final class TranslatedChatEndpoint implements Endpoint {
 
     /** {@code /v1/messages}: Anthropic Messages. */
     public static TranslatedChatEndpoint messages(ObjectMapper json, ProviderRegistry registry, Dispatcher dispatcher,
-            ErrorResponses errors, GatewayMetrics metrics, PolicyEngine policies, long maxBodyBytes) {
+            ErrorResponses errors, GatewayMetrics metrics, PolicyRuntime policies, long maxBodyBytes) {
         return new TranslatedChatEndpoint(new AnthropicClientFormat(errors), json, registry, dispatcher, errors, metrics, policies,
                 maxBodyBytes);
     }
 
     /** {@code /v1/responses}: OpenAI Responses. */
     public static TranslatedChatEndpoint responses(ObjectMapper json, ProviderRegistry registry, Dispatcher dispatcher,
-            ErrorResponses errors, GatewayMetrics metrics, PolicyEngine policies, long maxBodyBytes) {
+            ErrorResponses errors, GatewayMetrics metrics, PolicyRuntime policies, long maxBodyBytes) {
         return new TranslatedChatEndpoint(new ResponsesClientFormat(), json, registry, dispatcher, errors, metrics, policies,
                 maxBodyBytes);
     }
