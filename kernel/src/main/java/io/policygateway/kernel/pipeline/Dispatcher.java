@@ -112,8 +112,7 @@ public final class Dispatcher {
         ProviderRegistry.Resolution resolution = registry.resolve(model, format);
         Provider provider = resolution.provider();
         if (compliance != ANY_TARGET && !compliance.test(unroutedView(provider, resolution.model()))) {
-            throw new GatewayException(ErrorCategory.PERMISSION, "no target satisfies the data-residency policy", "no_compliant_target",
-                    null, 0, null, null);
+            throw GatewayException.policy("DATA_RESIDENCY", "No target for this model satisfies the data-residency policy (denied provider, or a region that is not allowed or not known).");
         }
         AccessRecord record = call.record();
         record.provider = provider.name();

@@ -113,8 +113,7 @@ public final class Route {
         }
         List<Candidate> compliant = serving.stream().filter(candidate -> compliance.test(candidate.view())).toList();
         if (compliant.isEmpty()) {
-            throw new GatewayException(ErrorCategory.PERMISSION, "no target satisfies the data-residency policy", "no_compliant_target",
-                    null, 0, null, null);
+            throw GatewayException.policy("DATA_RESIDENCY", "No target for this model satisfies the data-residency policy (denied provider, or a region that is not allowed or not known).");
         }
         return compliant;
     }

@@ -115,8 +115,8 @@ class RouteTableTest {
 
         GatewayException blocked = assertThrows(GatewayException.class, () -> route.candidates("gpt-4o", WireFormat.OPENAI_CHAT,
                 target -> target.region().filter("ap-south-1"::equals).isPresent()));
-        assertEquals(ErrorCategory.PERMISSION, blocked.category());
-        assertEquals("no target satisfies the data-residency policy", blocked.getMessage());
+        assertEquals(ErrorCategory.POLICY_VIOLATION, blocked.category());
+        assertEquals("DATA_RESIDENCY", blocked.code().orElseThrow());
 
         List<Route.Candidate> claude = route.candidates("claude-x", WireFormat.OPENAI_CHAT, target -> true);
         assertEquals(List.of("a#2"), ids(claude), "only the target with its own model serves a model its provider lacks");
