@@ -143,6 +143,11 @@ class DispatcherRoutingTest {
             }
 
             @Override
+            public String query() {
+                return null;
+            }
+
+            @Override
             public java.util.Optional<String> header(String name) {
                 return java.util.Optional.empty();
             }
@@ -197,8 +202,8 @@ class DispatcherRoutingTest {
         assertEquals(List.of("eu"), calls);
         GatewayException blocked = assertThrows(GatewayException.class,
                 () -> send(dispatcher, call(), target -> target.region().orElse("").startsWith("ap-")));
-        assertEquals(ErrorCategory.PERMISSION, blocked.category());
-        assertEquals("no target satisfies the data-residency policy", blocked.getMessage());
+        assertEquals(ErrorCategory.POLICY_VIOLATION, blocked.category());
+        assertEquals("DATA_RESIDENCY", blocked.code().orElseThrow());
         assertEquals(List.of("eu"), calls, "nothing was sent upstream for the blocked request");
     }
 
@@ -208,7 +213,7 @@ class DispatcherRoutingTest {
 
         GatewayException blocked = assertThrows(GatewayException.class,
                 () -> send(dispatcher, call(), target -> !target.provider().equals("only")));
-        assertEquals(ErrorCategory.PERMISSION, blocked.category());
+        assertEquals(ErrorCategory.POLICY_VIOLATION, blocked.category());
         assertTrue(calls.isEmpty());
         assertEquals("only", send(dispatcher, call(), target -> true).provider().name());
     }
