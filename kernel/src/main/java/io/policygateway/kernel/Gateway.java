@@ -42,6 +42,8 @@ import io.policygateway.kernel.provider.ProviderRegistry;
 import io.policygateway.kernel.routing.PriceCatalogue;
 import io.policygateway.kernel.routing.RouteTable;
 import io.policygateway.kernel.routing.RoutingConfig;
+import io.policygateway.kernel.toolloop.ToolLoopStage;
+import io.policygateway.kernel.toolloop.ToolLoops;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -95,7 +97,10 @@ public final class Gateway implements AutoCloseable {
         try {
             plugins.requireLoaded(pluginSystem.required());
             Set<String> pluginKeys = new HashSet<>();
-            plugins.extensions(ToolLoopFactory.class, ToolLoopFactory::id).forEach(factory -> pluginKeys.add(factory.configKey()));
+            plugins.extensions(ToolLoopFactory.class, ToolLoopFactory::id).forEach(factory -> {
+                pluginKeys.add(factory.configKey());
+                pluginKeys.addAll(factory.settingsKeys());
+            });
             GatewayConfig config = ConfigLoader.parse(source.text(), source.name(), environment, pluginKeys);
             if (options.port().isPresent()) {
                 config = config.withServer(new ServerConfig(config.server().host(), options.port().getAsInt(), config.server().maxBodySize()));
@@ -135,6 +140,8 @@ public final class Gateway implements AutoCloseable {
             ProviderRegistry providers = ProviderRegistry.create(plugins.extensions(ProviderFactory.class, ProviderFactory::id),
                     config.providers(), config.models().aliases(), context, config.source());
             providers.logSummary();
+            ToolLoops toolLoops = resources.add(ToolLoops.create(plugins.extensions(ToolLoopFactory.class, ToolLoopFactory::id),
+                    config.extensions(), config.source(), context));
             Authenticator authenticator = new Authenticator(config.auth(), Jwt.verifier(config, json, clock, upstream));
             if (authenticator.devMode()) {
                 log.warn("LOCAL DEV MODE: no gateway keys are configured (auth.keys), so requests are NOT authenticated. "
@@ -152,7 +159,8 @@ public final class Gateway implements AutoCloseable {
             resources.add(policies::close);
             long maxBody = config.server().maxBodyBytes();
             Gateway[] self = new Gateway[1];
-            ChatEndpoint chat = new ChatEndpoint(json, providers, dispatcher, errors, metrics, policies, maxBody);
+            ChatEndpoint chat = new ChatEndpoint(json, providers, dispatcher, errors, metrics, policies, maxBody,
+                    new ToolLoopStage(toolLoops, json));
             TranslatedChatEndpoint messages = TranslatedChatEndpoint.messages(json, providers, dispatcher, errors, metrics, policies, maxBody);
             TranslatedChatEndpoint responses = TranslatedChatEndpoint.responses(json, providers, dispatcher, errors, metrics, policies, maxBody);
             RequestRouter.Builder routes = RequestRouter.builder()
@@ -168,7 +176,8 @@ public final class Gateway implements AutoCloseable {
                     .add("POST", "/v1/embeddings", new PassthroughEndpoint(WireFormat.OPENAI_EMBEDDINGS, json, providers, dispatcher, maxBody))
                     .add("POST", "/v1/images/generations", new PassthroughEndpoint(WireFormat.OPENAI_IMAGES, json, providers, dispatcher, maxBody))
                     .add("GET", "/v1/models", new ModelsEndpoint(json, providers, System.currentTimeMillis() / 1000))
-                    .add("GET", "/health", new HealthEndpoint(HealthEndpoint.Kind.SUMMARY, json, providers, routeTable, () -> true))
+                    .add("GET", "/health", new HealthEndpoint(HealthEndpoint.Kind.SUMMARY, json, providers, routeTable, () -> true,
+                            toolLoops::health))
                     .add("GET", "/health/live", new HealthEndpoint(HealthEndpoint.Kind.LIVE, json, providers, () -> true))
                     .add("GET", "/health/ready", new HealthEndpoint(HealthEndpoint.Kind.READY, json, providers, () -> self[0] != null && self[0].ready))
                     .add("GET", "/metrics", new MetricsEndpoint(prometheus))
