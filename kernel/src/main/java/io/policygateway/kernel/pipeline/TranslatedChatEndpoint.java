@@ -24,7 +24,9 @@ import java.util.Optional;
 
 /**
  * {@code POST /v1/messages} and {@code POST /v1/responses}: chat in a caller format other than OpenAI
- * chat, served by any provider.
+ * chat, served by any provider. When the provider speaks the caller's format, guardrails inspect a
+ * lenient chat view ({@link ClientFormat#inspectionView}); if they change the request, it must be
+ * fully translatable ({@link ClientFormat#toChat} refuses what it cannot carry) to go the translated way.
  *
  * <p>Stages: read body → parse → validate → strip gateway-only fields → resolve alias → translate to
  * canonical chat → policy before-request (on the chat form) → then one of two paths:
@@ -101,16 +103,21 @@ public final class TranslatedChatEndpoint implements Endpoint {
         clientBody.put("model", model);
         PolicyEvaluation evaluation = policies.begin(ChatEndpoint.policyContext(call), format.wire());
         try {
-            ObjectNode chat = format.toChat(clientBody);
+            boolean nativeFormat = registry.resolve(model, format.wire()).provider().formats().contains(format.wire());
+            ObjectNode chat = nativeFormat ? format.inspectionView(clientBody) : format.toChat(clientBody);
             GuardrailChain.Before before = evaluation.beforeRequest(model, chat);
             if (before.cachedResponse().isPresent()) {
                 respondCached(call, before.cachedResponse().get(), clientBody, stream);
                 return;
             }
-            boolean nativeFormat = registry.resolve(model, format.wire()).provider().formats().contains(format.wire());
             if (nativeFormat && before.body().equals(chat) && !(stream && evaluation.watchesStreams())) {
                 serveNatively(call, model, clientBody, stream, evaluation);
             } else {
+                if (nativeFormat) {
+                    // Rewritten by a guardrail, the request now goes the translated way: refuse it rather
+                    // than silently lose what only the native format carries.
+                    format.toChat(clientBody);
+                }
                 serveTranslated(call, model, before.body(), clientBody, stream, evaluation);
             }
         } catch (GatewayException e) {
