@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.policygateway.api.GatewayException;
+import io.policygateway.api.PolicyContext;
 import io.policygateway.api.Usage;
 import io.policygateway.api.WireFormat;
 import io.policygateway.api.http.SseEvent;
@@ -13,12 +14,15 @@ import io.policygateway.api.provider.EventStream;
 import io.policygateway.api.provider.ProviderResponse;
 import io.policygateway.kernel.metrics.GatewayMetrics;
 import io.policygateway.kernel.policy.GuardrailChain;
+import io.policygateway.kernel.policy.Outcome;
 import io.policygateway.kernel.policy.PolicyEngine;
 import io.policygateway.kernel.policy.PolicyEvaluation;
 import io.policygateway.kernel.provider.ProviderRegistry;
 import io.policygateway.kernel.translate.WireUsage;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,7 +43,9 @@ import java.util.Optional;
  *     {@link StreamRelay} as {@code /v1/chat/completions} (usage, stream guardrails) into a
  *     {@link TranslatingStreamSink}.</li>
  * </ul>
- * Errors are written in the caller's format. After-response guardrails do not run on native answers.
+ * Errors are written in the caller's format; on {@code /policy} answers, stream events and errors carry the
+ * policy metadata, as on {@code /policy/chat/completions}. After-response guardrails do not run on
+ * native answers. The policy calls mirror {@link ChatEndpoint}'s and must stay in step with them.
  */
 public final class TranslatedChatEndpoint implements Endpoint {
     private final ClientFormat format;
@@ -101,50 +107,78 @@ public final class TranslatedChatEndpoint implements Endpoint {
         String model = registry.resolveAlias(requestedModel);
         ObjectNode clientBody = JsonBodies.withoutGatewayFields(body);
         clientBody.put("model", model);
-        PolicyEvaluation evaluation = policies.begin(ChatEndpoint.policyContext(call), format.wire());
+        PolicyEvaluation evaluation = policies.begin(call.trace().traceId(), call.surface(), call.route(), call.identity(),
+                call.exchange().headers(), body, format.wire());
+        PolicyContext context = evaluation.context();
+        record.identity(context.project().orElse(null), context.user().orElse(null), context.target().orElse(null), record.keyName);
+        call.onError(error -> {
+            if (policySurface(call)) {
+                error.set("policy", evaluation.metadata());
+            }
+        });
+        Served served = new Served();
         try {
-            boolean nativeFormat = registry.resolve(model, format.wire()).provider().formats().contains(format.wire());
+            ProviderRegistry.Resolution resolution = registry.resolve(model, format.wire());
+            boolean nativeFormat = resolution.provider().formats().contains(format.wire());
             ObjectNode chat = nativeFormat ? format.inspectionView(clientBody) : format.toChat(clientBody);
-            GuardrailChain.Before before = evaluation.beforeRequest(model, chat);
+            GuardrailChain.Before before = evaluation.beforeRequest(model, chat, resolution.provider().name());
             if (before.cachedResponse().isPresent()) {
-                respondCached(call, before.cachedResponse().get(), clientBody, stream);
+                served.response = Optional.of(before.cachedResponse().get());
+                respondCached(call, evaluation, before.cachedResponse().get(), clientBody, stream);
                 return;
             }
             if (nativeFormat && before.body().equals(chat) && !(stream && evaluation.watchesStreams())) {
-                serveNatively(call, model, clientBody, stream, evaluation);
+                serveNatively(call, evaluation, model, clientBody, stream, served);
             } else {
                 if (nativeFormat) {
                     // Rewritten by a guardrail, the request now goes the translated way: refuse it rather
                     // than silently lose what only the native format carries.
                     format.toChat(clientBody);
                 }
-                serveTranslated(call, model, before.body(), clientBody, stream, evaluation);
+                ObjectNode upstreamBody = before.body();
+                serveTranslated(call, evaluation, upstreamBody.path("model").asText(model), upstreamBody, clientBody, stream, served);
             }
         } catch (GatewayException e) {
             evaluation.failed(e);
             throw e;
         } finally {
             record.decision(evaluation.decision().wireName(), evaluation.reasonCode());
+            evaluation.finish(new Outcome(served.provider, served.model, served.usage, evaluation.sentRequest(), served.response,
+                    served.streamedText, record.status == 0 ? 500 : record.status));
         }
     }
 
-    private void serveNatively(RequestCall call, String model, ObjectNode clientBody, boolean stream, PolicyEvaluation evaluation)
-            throws GatewayException, IOException {
+    /** What was served, for settling usage and audit. */
+    private static final class Served {
+        String provider = "";
+        String model = "";
+        Usage usage = Usage.NONE;
+        Optional<ObjectNode> response = Optional.empty();
+        String streamedText = "";
+    }
+
+    private void serveNatively(RequestCall call, PolicyEvaluation evaluation, String model, ObjectNode clientBody, boolean stream,
+            Served served) throws GatewayException, IOException {
         Dispatcher.Dispatched dispatched = dispatcher.dispatch(call, format.wire(), model, clientBody, stream, evaluation.context(),
-                ChatEndpoint.forwardHeaders(call));
+                ChatEndpoint.forwardHeaders(call), target -> evaluation.compliant(target.provider(), target.region()));
+        served.provider = dispatched.provider().name();
+        served.model = dispatched.model();
         switch (dispatched.response()) {
             case ProviderResponse.Complete complete -> {
-                recordUsage(call.record(), dispatched, WireUsage.ofBody(format.wire(), complete.body()).orElse(Usage.NONE));
+                served.usage = WireUsage.ofBody(format.wire(), complete.body()).orElse(Usage.NONE);
+                recordUsage(call.record(), dispatched, served.usage);
+                ObjectNode answer = withPolicy(call, evaluation, complete.body());
                 call.record().status = 200;
                 call.exchange().respond(200, ChatEndpoint.responseHeaders(call, dispatched, complete.headers()), "application/json",
-                        json.writeValueAsBytes(complete.body()));
+                        json.writeValueAsBytes(answer));
             }
-            case ProviderResponse.Streaming streaming -> relayNatively(call, dispatched, streaming);
+            case ProviderResponse.Streaming streaming -> relayNatively(call, evaluation, dispatched, streaming, served);
         }
     }
 
-    /** The provider's own events, unchanged; usage is read from them on the way. */
-    private void relayNatively(RequestCall call, Dispatcher.Dispatched dispatched, ProviderResponse.Streaming streaming) throws IOException {
+    /** The provider's own events, unchanged (but for the policy metadata on /policy); usage is read from them on the way. */
+    private void relayNatively(RequestCall call, PolicyEvaluation evaluation, Dispatcher.Dispatched dispatched,
+            ProviderResponse.Streaming streaming, Served served) throws IOException {
         AccessRecord record = call.record();
         Usage usage = Usage.NONE;
         try (EventStream events = streaming.events()) {
@@ -160,6 +194,7 @@ public final class TranslatedChatEndpoint implements Endpoint {
                     record.upstreamNanos(System.nanoTime() - waitStarted);
                     record.error = "stream failed: " + e.getMessage();
                     dispatcher.streamFailed(dispatched.provider().name(), e);
+                    evaluation.failed(e);
                     sink.write(errors.streamError(e, format.wire()).encode());
                     break;
                 }
@@ -171,40 +206,45 @@ public final class TranslatedChatEndpoint implements Endpoint {
                 if (event.data().contains("\"usage\"")) {
                     usage = WireUsage.merge(usage, usageOf(event.data()));
                 }
-                sink.write(event.encode());
+                sink.write(policySurface(call) ? withPolicy(event, evaluation).encode() : event.encode());
                 if (record.firstByteNanos < 0) {
                     record.firstByteNanos = record.elapsedNanos();
                 }
             }
         } finally {
+            served.usage = usage;
             recordUsage(record, dispatched, usage);
         }
     }
 
-    private void serveTranslated(RequestCall call, String model, ObjectNode chat, ObjectNode clientBody, boolean stream,
-            PolicyEvaluation evaluation) throws GatewayException, IOException {
+    private void serveTranslated(RequestCall call, PolicyEvaluation evaluation, String model, ObjectNode chat, ObjectNode clientBody,
+            boolean stream, Served served) throws GatewayException, IOException {
         Dispatcher.Dispatched dispatched = dispatcher.dispatch(call, WireFormat.OPENAI_CHAT, model, chat, stream, evaluation.context(),
-                ChatEndpoint.forwardHeaders(call));
+                ChatEndpoint.forwardHeaders(call), target -> evaluation.compliant(target.provider(), target.region()));
+        served.provider = dispatched.provider().name();
+        served.model = dispatched.model();
         switch (dispatched.response()) {
             case ProviderResponse.Complete complete -> {
-                Usage usage = OpenAiUsage.from(complete.body());
-                recordUsage(call.record(), dispatched, usage);
-                ObjectNode answer = evaluation.afterResponse(complete.body(), dispatched.provider().name(), dispatched.model(), usage,
+                served.usage = OpenAiUsage.from(complete.body());
+                recordUsage(call.record(), dispatched, served.usage);
+                ObjectNode answer = evaluation.afterResponse(complete.body(), dispatched.provider().name(), dispatched.model(), served.usage,
                         call.record().upstreamNanos / 1_000_000);
-                ObjectNode translated = format.fromChat(answer, clientBody);
+                served.response = Optional.of(answer);
+                ObjectNode translated = withPolicy(call, evaluation, format.fromChat(answer, clientBody));
                 call.record().status = 200;
                 call.exchange().respond(200, ChatEndpoint.responseHeaders(call, dispatched, complete.headers()), "application/json",
                         json.writeValueAsBytes(translated));
             }
-            case ProviderResponse.Streaming streaming -> relayTranslated(call, evaluation, dispatched, streaming, clientBody);
+            case ProviderResponse.Streaming streaming -> relayTranslated(call, evaluation, dispatched, streaming, clientBody, served);
         }
     }
 
     private void relayTranslated(RequestCall call, PolicyEvaluation evaluation, Dispatcher.Dispatched dispatched,
-            ProviderResponse.Streaming streaming, ObjectNode clientBody) throws IOException {
+            ProviderResponse.Streaming streaming, ObjectNode clientBody, Served served) throws IOException {
         AccessRecord record = call.record();
         StreamRelay relay = new StreamRelay(json, errors, true,
-                evaluation.watchesStreams() ? Optional.of(evaluation.openStream()) : Optional.empty());
+                evaluation.watchesStreams() ? Optional.of(evaluation.openStream()) : Optional.empty(),
+                policySurface(call) ? Optional.of(evaluation::metadata) : Optional.empty());
         try (EventStream events = streaming.events()) {
             call.exchange().onClientGone(events::close);
             TranslatingStreamSink sink = new TranslatingStreamSink(json,
@@ -227,12 +267,14 @@ public final class TranslatedChatEndpoint implements Endpoint {
                 }
             }
         } finally {
+            served.usage = relay.usage();
+            served.streamedText = relay.text();
             recordUsage(record, dispatched, relay.usage());
         }
     }
 
     /** A cache hit: the stored chat completion, translated whole or replayed as the caller's stream. */
-    private void respondCached(RequestCall call, ObjectNode completion, ObjectNode clientBody, boolean stream)
+    private void respondCached(RequestCall call, PolicyEvaluation evaluation, ObjectNode completion, ObjectNode clientBody, boolean stream)
             throws GatewayException, IOException {
         call.record().status = 200;
         call.record().provider = "cache";
@@ -240,19 +282,46 @@ public final class TranslatedChatEndpoint implements Endpoint {
         headers.put("x-request-id", call.trace().requestId());
         headers.put("x-gateway-cache", "hit");
         if (!stream) {
-            call.exchange().respond(200, headers, "application/json", json.writeValueAsBytes(format.fromChat(completion, clientBody)));
+            call.exchange().respond(200, headers, "application/json",
+                    json.writeValueAsBytes(withPolicy(call, evaluation, format.fromChat(completion, clientBody))));
             return;
         }
         ClientFormat.StreamTranslator translator = format.openStream(clientBody);
         ClientExchange.StreamSink sink = call.exchange().startStream(200, headers);
+        List<SseEvent> events = new ArrayList<>();
         for (ObjectNode chunk : CompletionChunks.of(json, completion)) {
-            for (SseEvent event : translator.onChunk(chunk)) {
-                sink.write(event.encode());
+            events.addAll(translator.onChunk(chunk));
+        }
+        events.addAll(translator.finish());
+        for (SseEvent event : events) {
+            sink.write(policySurface(call) ? withPolicy(event, evaluation).encode() : event.encode());
+        }
+    }
+
+    private static boolean policySurface(RequestCall call) {
+        return call.surface().equals("policy");
+    }
+
+    /** On {@code /policy}, answers carry the policy metadata. */
+    private static ObjectNode withPolicy(RequestCall call, PolicyEvaluation evaluation, ObjectNode answer) {
+        if (!policySurface(call)) {
+            return answer;
+        }
+        ObjectNode decorated = answer.deepCopy();
+        decorated.set("policy", evaluation.metadata());
+        return decorated;
+    }
+
+    private SseEvent withPolicy(SseEvent event, PolicyEvaluation evaluation) {
+        try {
+            if (json.readTree(event.data()) instanceof ObjectNode data) {
+                data.set("policy", evaluation.metadata());
+                return new SseEvent(event.event(), data.toString());
             }
+        } catch (IOException notJson) {
+            // not a JSON event: sent as it came
         }
-        for (SseEvent event : translator.finish()) {
-            sink.write(event.encode());
-        }
+        return event;
     }
 
     private Usage usageOf(String data) {

@@ -13,7 +13,8 @@ import java.io.IOException;
  * Sits between the chat {@link StreamRelay} and the client: each chat SSE event the relay writes is
  * translated into the caller's stream events; {@code [DONE]} becomes the translator's closing events.
  * An OpenAI error event from the relay is held back: the endpoint writes the caller-format error
- * itself, from the exception. Confined to the request's thread.
+ * itself, from the exception. A chunk's {@code policy} metadata (on {@code /policy}) is carried over to
+ * every event translated from it. Confined to the request's thread.
  */
 final class TranslatingStreamSink implements ClientExchange.StreamSink {
     private final ObjectMapper json;
@@ -42,13 +43,23 @@ final class TranslatingStreamSink implements ClientExchange.StreamSink {
         if (!(chunk instanceof ObjectNode object) || (object.has("error") && !object.has("choices"))) {
             return;
         }
+        JsonNode policy = object.remove("policy");
         try {
             for (SseEvent event : translator.onChunk(object)) {
-                client.write(event.encode());
+                client.write(policy == null ? event.encode() : withPolicy(event, policy).encode());
             }
         } catch (GatewayException e) {
             client.write(translator.error(e).encode());
         }
+    }
+
+    /** The event with the chunk's policy metadata (on {@code /policy}), as every frame there carries it. */
+    private SseEvent withPolicy(SseEvent event, JsonNode policy) throws IOException {
+        if (json.readTree(event.data()) instanceof ObjectNode data) {
+            data.set("policy", policy);
+            return new SseEvent(event.event(), data.toString());
+        }
+        return event;
     }
 
     /** Writes the caller-format error that ends a failed stream. */
