@@ -2,7 +2,6 @@ package io.policygateway.kernel.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.policygateway.api.GatewayException;
@@ -18,7 +17,6 @@ import io.policygateway.kernel.policy.Outcome;
 import io.policygateway.kernel.policy.PolicyEngine;
 import io.policygateway.kernel.policy.PolicyEvaluation;
 import io.policygateway.kernel.provider.ProviderRegistry;
-import io.policygateway.kernel.translate.WireUsage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,6 +54,7 @@ public final class TranslatedChatEndpoint implements Endpoint {
     private final GatewayMetrics metrics;
     private final PolicyEngine policies;
     private final long maxBodyBytes;
+    private final NativeResponder nativeResponder;
 
     private TranslatedChatEndpoint(ClientFormat format, ObjectMapper json, ProviderRegistry registry, Dispatcher dispatcher,
             ErrorResponses errors, GatewayMetrics metrics, PolicyEngine policies, long maxBodyBytes) {
@@ -67,6 +66,7 @@ public final class TranslatedChatEndpoint implements Endpoint {
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.policies = requireNonNull(policies, "policies is null");
         this.maxBodyBytes = maxBodyBytes;
+        this.nativeResponder = new NativeResponder(format.wire(), json, dispatcher, errors, this::recordUsage);
     }
 
     /** {@code /v1/messages}: Anthropic Messages. */
@@ -116,7 +116,7 @@ public final class TranslatedChatEndpoint implements Endpoint {
                 error.set("policy", evaluation.metadata());
             }
         });
-        Served served = new Served();
+        ServedAnswer served = new ServedAnswer();
         try {
             ProviderRegistry.Resolution resolution = registry.resolve(model, format.wire());
             boolean nativeFormat = resolution.provider().formats().contains(format.wire());
@@ -128,7 +128,7 @@ public final class TranslatedChatEndpoint implements Endpoint {
                 return;
             }
             if (nativeFormat && before.body().equals(chat) && !(stream && evaluation.watchesStreams())) {
-                serveNatively(call, evaluation, model, clientBody, stream, served);
+                nativeResponder.serve(call, evaluation, model, clientBody, stream, served);
             } else {
                 if (nativeFormat) {
                     // Rewritten by a guardrail, the request now goes the translated way: refuse it rather
@@ -148,77 +148,9 @@ public final class TranslatedChatEndpoint implements Endpoint {
         }
     }
 
-    /** What was served, for settling usage and audit. */
-    private static final class Served {
-        String provider = "";
-        String model = "";
-        Usage usage = Usage.NONE;
-        Optional<ObjectNode> response = Optional.empty();
-        String streamedText = "";
-    }
-
-    private void serveNatively(RequestCall call, PolicyEvaluation evaluation, String model, ObjectNode clientBody, boolean stream,
-            Served served) throws GatewayException, IOException {
-        Dispatcher.Dispatched dispatched = dispatcher.dispatch(call, format.wire(), model, clientBody, stream, evaluation.context(),
-                ChatEndpoint.forwardHeaders(call), target -> evaluation.compliant(target.provider(), target.region()));
-        served.provider = dispatched.provider().name();
-        served.model = dispatched.model();
-        switch (dispatched.response()) {
-            case ProviderResponse.Complete complete -> {
-                served.usage = WireUsage.ofBody(format.wire(), complete.body()).orElse(Usage.NONE);
-                recordUsage(call.record(), dispatched, served.usage);
-                ObjectNode answer = withPolicy(call, evaluation, complete.body());
-                call.record().status = 200;
-                call.exchange().respond(200, ChatEndpoint.responseHeaders(call, dispatched, complete.headers()), "application/json",
-                        json.writeValueAsBytes(answer));
-            }
-            case ProviderResponse.Streaming streaming -> relayNatively(call, evaluation, dispatched, streaming, served);
-        }
-    }
-
-    /** The provider's own events, unchanged (but for the policy metadata on /policy); usage is read from them on the way. */
-    private void relayNatively(RequestCall call, PolicyEvaluation evaluation, Dispatcher.Dispatched dispatched,
-            ProviderResponse.Streaming streaming, Served served) throws IOException {
-        AccessRecord record = call.record();
-        Usage usage = Usage.NONE;
-        try (EventStream events = streaming.events()) {
-            call.exchange().onClientGone(events::close);
-            ClientExchange.StreamSink sink = call.exchange().startStream(200, ChatEndpoint.responseHeaders(call, dispatched, streaming.headers()));
-            record.status = 200;
-            while (true) {
-                Optional<SseEvent> next;
-                long waitStarted = System.nanoTime();
-                try {
-                    next = events.next();
-                } catch (GatewayException e) {
-                    record.upstreamNanos(System.nanoTime() - waitStarted);
-                    record.error = "stream failed: " + e.getMessage();
-                    dispatcher.streamFailed(dispatched.provider().name(), e);
-                    evaluation.failed(e);
-                    sink.write(errors.streamError(e, format.wire()).encode());
-                    break;
-                }
-                record.upstreamNanos(System.nanoTime() - waitStarted);
-                if (next.isEmpty()) {
-                    break;
-                }
-                SseEvent event = next.get();
-                if (event.data().contains("\"usage\"")) {
-                    usage = WireUsage.merge(usage, usageOf(event.data()));
-                }
-                sink.write(policySurface(call) ? withPolicy(event, evaluation).encode() : event.encode());
-                if (record.firstByteNanos < 0) {
-                    record.firstByteNanos = record.elapsedNanos();
-                }
-            }
-        } finally {
-            served.usage = usage;
-            recordUsage(record, dispatched, usage);
-        }
-    }
 
     private void serveTranslated(RequestCall call, PolicyEvaluation evaluation, String model, ObjectNode chat, ObjectNode clientBody,
-            boolean stream, Served served) throws GatewayException, IOException {
+            boolean stream, ServedAnswer served) throws GatewayException, IOException {
         Dispatcher.Dispatched dispatched = dispatcher.dispatch(call, WireFormat.OPENAI_CHAT, model, chat, stream, evaluation.context(),
                 ChatEndpoint.forwardHeaders(call), target -> evaluation.compliant(target.provider(), target.region()));
         served.provider = dispatched.provider().name();
@@ -240,7 +172,7 @@ public final class TranslatedChatEndpoint implements Endpoint {
     }
 
     private void relayTranslated(RequestCall call, PolicyEvaluation evaluation, Dispatcher.Dispatched dispatched,
-            ProviderResponse.Streaming streaming, ObjectNode clientBody, Served served) throws IOException {
+            ProviderResponse.Streaming streaming, ObjectNode clientBody, ServedAnswer served) throws IOException {
         AccessRecord record = call.record();
         StreamRelay relay = new StreamRelay(json, errors, true,
                 evaluation.watchesStreams() ? Optional.of(evaluation.openStream()) : Optional.empty(),
@@ -294,16 +226,16 @@ public final class TranslatedChatEndpoint implements Endpoint {
         }
         events.addAll(translator.finish());
         for (SseEvent event : events) {
-            sink.write(policySurface(call) ? withPolicy(event, evaluation).encode() : event.encode());
+            sink.write(policySurface(call) ? NativeResponder.withPolicy(json, event, evaluation).encode() : event.encode());
         }
     }
 
-    private static boolean policySurface(RequestCall call) {
+    static boolean policySurface(RequestCall call) {
         return call.surface().equals("policy");
     }
 
     /** On {@code /policy}, answers carry the policy metadata. */
-    private static ObjectNode withPolicy(RequestCall call, PolicyEvaluation evaluation, ObjectNode answer) {
+    static ObjectNode withPolicy(RequestCall call, PolicyEvaluation evaluation, ObjectNode answer) {
         if (!policySurface(call)) {
             return answer;
         }
@@ -312,28 +244,9 @@ public final class TranslatedChatEndpoint implements Endpoint {
         return decorated;
     }
 
-    private SseEvent withPolicy(SseEvent event, PolicyEvaluation evaluation) {
-        try {
-            if (json.readTree(event.data()) instanceof ObjectNode data) {
-                data.set("policy", evaluation.metadata());
-                return new SseEvent(event.event(), data.toString());
-            }
-        } catch (IOException notJson) {
-            // not a JSON event: sent as it came
-        }
-        return event;
-    }
 
-    private Usage usageOf(String data) {
-        try {
-            JsonNode event = json.readTree(data);
-            return WireUsage.ofStreamEvent(format.wire(), event).orElse(Usage.NONE);
-        } catch (IOException notJson) {
-            return Usage.NONE;
-        }
-    }
 
-    private void recordUsage(AccessRecord record, Dispatcher.Dispatched dispatched, Usage usage) {
+    void recordUsage(AccessRecord record, Dispatcher.Dispatched dispatched, Usage usage) {
         record.usage = usage;
         String model = registry.metricModel(dispatched.model());
         if (usage.inputTokens() > 0) {
