@@ -2,10 +2,10 @@ package io.policygateway.kernel.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.policygateway.api.GatewayException;
-import io.policygateway.api.PolicyContext;
 import io.policygateway.api.Usage;
 import io.policygateway.api.WireFormat;
 import io.policygateway.api.http.SseEvent;
@@ -13,22 +13,19 @@ import io.policygateway.api.provider.EventStream;
 import io.policygateway.api.provider.ProviderResponse;
 import io.policygateway.kernel.metrics.GatewayMetrics;
 import io.policygateway.kernel.policy.GuardrailChain;
-import io.policygateway.kernel.policy.Outcome;
 import io.policygateway.kernel.policy.PolicyEngine;
+import io.policygateway.kernel.policy.Outcome;
 import io.policygateway.kernel.policy.PolicyEvaluation;
 import io.policygateway.kernel.provider.ProviderRegistry;
+import io.policygateway.kernel.translate.WireUsage;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code POST /v1/messages} and {@code POST /v1/responses}: chat in a caller format other than OpenAI
- * chat, served by any provider. When the provider speaks the caller's format, guardrails inspect a
- * lenient chat view ({@link ClientFormat#inspectionView}); if they change the request, it must be
- * fully translatable ({@link ClientFormat#toChat} refuses what it cannot carry) to go the translated way.
+ * chat, served by any provider.
  *
  * <p>Stages: read body → parse → validate → strip gateway-only fields → resolve alias → translate to
  * canonical chat → policy before-request (on the chat form) → then one of two paths:
@@ -41,9 +38,10 @@ import java.util.Optional;
  *     {@link StreamRelay} as {@code /v1/chat/completions} (usage, stream guardrails) into a
  *     {@link TranslatingStreamSink}.</li>
  * </ul>
- * Errors are written in the caller's format; on {@code /policy} answers, stream events and errors carry the
- * policy metadata, as on {@code /policy/chat/completions}. After-response guardrails do not run on
- * native answers. The policy calls mirror {@link ChatEndpoint}'s and must stay in step with them.
+ * Errors are written in the caller's format. After-response guardrails do not run on native answers.
+ * <p>For a provider that speaks the caller's format, guardrails inspect a lenient chat view
+ * ({@link ClientFormat#inspectionView}) that leaves out native-only features instead of refusing them;
+ * if the request must go the translated way after all, it has to be fully translatable.
  */
 public final class TranslatedChatEndpoint implements Endpoint {
     private final ClientFormat format;
@@ -54,7 +52,6 @@ public final class TranslatedChatEndpoint implements Endpoint {
     private final GatewayMetrics metrics;
     private final PolicyEngine policies;
     private final long maxBodyBytes;
-    private final NativeResponder nativeResponder;
 
     private TranslatedChatEndpoint(ClientFormat format, ObjectMapper json, ProviderRegistry registry, Dispatcher dispatcher,
             ErrorResponses errors, GatewayMetrics metrics, PolicyEngine policies, long maxBodyBytes) {
@@ -66,7 +63,6 @@ public final class TranslatedChatEndpoint implements Endpoint {
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.policies = requireNonNull(policies, "policies is null");
         this.maxBodyBytes = maxBodyBytes;
-        this.nativeResponder = new NativeResponder(format.wire(), json, dispatcher, errors, this::recordUsage);
     }
 
     /** {@code /v1/messages}: Anthropic Messages. */
@@ -109,79 +105,161 @@ public final class TranslatedChatEndpoint implements Endpoint {
         clientBody.put("model", model);
         PolicyEvaluation evaluation = policies.begin(call.trace().traceId(), call.surface(), call.route(), call.identity(),
                 call.exchange().headers(), body, format.wire());
-        PolicyContext context = evaluation.context();
-        record.identity(context.project().orElse(null), context.user().orElse(null), context.target().orElse(null), record.keyName);
-        call.onError(error -> {
-            if (policySurface(call)) {
-                error.set("policy", evaluation.metadata());
-            }
-        });
-        ServedAnswer served = new ServedAnswer();
+        record.identity(evaluation.context().project().orElse(null), evaluation.context().user().orElse(null),
+                evaluation.context().target().orElse(null), record.keyName);
+        Optional<java.util.function.Supplier<ObjectNode>> metadata = call.surface().equals("policy")
+                ? Optional.of(evaluation::metadata) : Optional.empty();
+        metadata.ifPresent(supplier -> call.onError(error -> error.set("policy", supplier.get())));
+        Served served = new Served();
         try {
-            ProviderRegistry.Resolution resolution = registry.resolve(model, format.wire());
-            boolean nativeFormat = resolution.provider().formats().contains(format.wire());
+            boolean nativeFormat = registry.resolve(model, format.wire()).provider().formats().contains(format.wire());
             ObjectNode chat = nativeFormat ? format.inspectionView(clientBody) : format.toChat(clientBody);
-            GuardrailChain.Before before = evaluation.beforeRequest(model, chat, resolution.provider().name());
+            String expected = expectedProvider(model);
+            GuardrailChain.Before before = evaluation.beforeRequest(model, chat, expected);
             if (before.cachedResponse().isPresent()) {
-                served.response = Optional.of(before.cachedResponse().get());
-                respondCached(call, evaluation, before.cachedResponse().get(), clientBody, stream);
+                respondCached(call, before.cachedResponse().get(), clientBody, stream, metadata);
                 return;
             }
-            if (nativeFormat && before.body().equals(chat) && !(stream && evaluation.watchesStreams())) {
-                nativeResponder.serve(call, evaluation, model, clientBody, stream, served);
+            if (nativeFormat && before.body().equals(chat) && !evaluation.inspectsResponses()) {
+                serveNatively(call, model, clientBody, stream, evaluation, metadata, served);
             } else {
                 if (nativeFormat) {
-                    // Rewritten by a guardrail, the request now goes the translated way: refuse it rather
-                    // than silently lose what only the native format carries.
+                    // The request now goes the translated way: refuse it rather than silently lose what
+                    // only the native format carries (server tools, stored responses, ...).
                     format.toChat(clientBody);
                 }
-                ObjectNode upstreamBody = before.body();
-                serveTranslated(call, evaluation, upstreamBody.path("model").asText(model), upstreamBody, clientBody, stream, served);
+                serveTranslated(call, model, before.body(), clientBody, stream, evaluation, metadata, served);
             }
         } catch (GatewayException e) {
             evaluation.failed(e);
             throw e;
         } finally {
             record.decision(evaluation.decision().wireName(), evaluation.reasonCode());
-            evaluation.finish(new Outcome(served.provider, served.model, served.usage, evaluation.sentRequest(), served.response,
+            evaluation.finish(new Outcome(served.provider, served.model, record.usage, evaluation.sentRequest(), served.response,
                     served.streamedText, record.status == 0 ? 500 : record.status));
         }
     }
 
+    /** What was served, for settling usage and audit. */
+    private static final class Served {
+        String provider = "";
+        String model = "";
+        Optional<ObjectNode> response = Optional.empty();
+        String streamedText = "";
+    }
 
-    private void serveTranslated(RequestCall call, PolicyEvaluation evaluation, String model, ObjectNode chat, ObjectNode clientBody,
-            boolean stream, ServedAnswer served) throws GatewayException, IOException {
-        Dispatcher.Dispatched dispatched = dispatcher.dispatch(call, WireFormat.OPENAI_CHAT, model, chat, stream, evaluation.context(),
-                ChatEndpoint.forwardHeaders(call), target -> evaluation.compliant(target.provider(), target.region()));
+    private String expectedProvider(String model) {
+        try {
+            return registry.resolve(model, format.wire()).provider().name();
+        } catch (GatewayException e) {
+            return "";
+        }
+    }
+
+    private static java.util.function.Predicate<io.policygateway.api.routing.TargetView> compliance(PolicyEvaluation evaluation) {
+        return target -> evaluation.compliant(target.provider(), target.region());
+    }
+
+    private ObjectNode withPolicy(ObjectNode body, Optional<java.util.function.Supplier<ObjectNode>> metadata) {
+        if (metadata.isEmpty()) {
+            return body;
+        }
+        ObjectNode copy = body.deepCopy();
+        copy.set("policy", metadata.get().get());
+        return copy;
+    }
+
+    private void serveNatively(RequestCall call, String model, ObjectNode clientBody, boolean stream, PolicyEvaluation evaluation,
+            Optional<java.util.function.Supplier<ObjectNode>> metadata, Served served) throws GatewayException, IOException {
+        Dispatcher.Dispatched dispatched = dispatcher.dispatch(call, format.wire(), model, clientBody, stream, evaluation.context(),
+                ChatEndpoint.forwardHeaders(call), compliance(evaluation));
         served.provider = dispatched.provider().name();
         served.model = dispatched.model();
         switch (dispatched.response()) {
             case ProviderResponse.Complete complete -> {
-                served.usage = OpenAiUsage.from(complete.body());
-                recordUsage(call.record(), dispatched, served.usage);
-                ObjectNode answer = evaluation.afterResponse(complete.body(), dispatched.provider().name(), dispatched.model(), served.usage,
-                        call.record().upstreamNanos / 1_000_000);
-                served.response = Optional.of(answer);
-                ObjectNode translated = withPolicy(call, evaluation, format.fromChat(answer, clientBody));
+                recordUsage(call.record(), dispatched, WireUsage.ofBody(format.wire(), complete.body()).orElse(Usage.NONE));
+                served.response = Optional.of(complete.body());
                 call.record().status = 200;
                 call.exchange().respond(200, ChatEndpoint.responseHeaders(call, dispatched, complete.headers()), "application/json",
-                        json.writeValueAsBytes(translated));
+                        json.writeValueAsBytes(withPolicy(complete.body(), metadata)));
             }
-            case ProviderResponse.Streaming streaming -> relayTranslated(call, evaluation, dispatched, streaming, clientBody, served);
+            case ProviderResponse.Streaming streaming -> relayNatively(call, dispatched, streaming, metadata);
+        }
+    }
+
+    /** The provider's own events, unchanged; usage is read from them on the way. */
+    private void relayNatively(RequestCall call, Dispatcher.Dispatched dispatched, ProviderResponse.Streaming streaming,
+            Optional<java.util.function.Supplier<ObjectNode>> metadata) throws IOException {
+        AccessRecord record = call.record();
+        Usage usage = Usage.NONE;
+        try (EventStream events = streaming.events()) {
+            call.exchange().onClientGone(events::close);
+            ClientExchange.StreamSink sink = call.exchange().startStream(200, ChatEndpoint.responseHeaders(call, dispatched, streaming.headers()));
+            record.status = 200;
+            while (true) {
+                Optional<SseEvent> next;
+                long waitStarted = System.nanoTime();
+                try {
+                    next = events.next();
+                } catch (GatewayException e) {
+                    record.upstreamNanos(System.nanoTime() - waitStarted);
+                    record.error = "stream failed: " + e.getMessage();
+                    dispatcher.streamFailed(dispatched.provider().name(), e);
+                    sink.write(errors.streamError(e, format.wire()).encode());
+                    break;
+                }
+                record.upstreamNanos(System.nanoTime() - waitStarted);
+                if (next.isEmpty()) {
+                    break;
+                }
+                SseEvent event = next.get();
+                if (event.data().contains("\"usage\"")) {
+                    usage = WireUsage.merge(usage, usageOf(event.data()));
+                }
+                sink.write(TranslatingStreamSink.withPolicy(json, event, metadata).encode());
+                if (record.firstByteNanos < 0) {
+                    record.firstByteNanos = record.elapsedNanos();
+                }
+            }
+        } finally {
+            recordUsage(record, dispatched, usage);
+        }
+    }
+
+    private void serveTranslated(RequestCall call, String model, ObjectNode chat, ObjectNode clientBody, boolean stream,
+            PolicyEvaluation evaluation, Optional<java.util.function.Supplier<ObjectNode>> metadata, Served served)
+            throws GatewayException, IOException {
+        Dispatcher.Dispatched dispatched = dispatcher.dispatch(call, WireFormat.OPENAI_CHAT, chat.path("model").asText(model), chat, stream,
+                evaluation.context(), ChatEndpoint.forwardHeaders(call), compliance(evaluation));
+        served.provider = dispatched.provider().name();
+        served.model = dispatched.model();
+        switch (dispatched.response()) {
+            case ProviderResponse.Complete complete -> {
+                Usage usage = OpenAiUsage.from(complete.body());
+                recordUsage(call.record(), dispatched, usage);
+                ObjectNode answer = evaluation.afterResponse(complete.body(), dispatched.provider().name(), dispatched.model(), usage,
+                        call.record().upstreamNanos / 1_000_000);
+                served.response = Optional.of(answer);
+                ObjectNode translated = format.fromChat(answer, clientBody);
+                call.record().status = 200;
+                call.exchange().respond(200, ChatEndpoint.responseHeaders(call, dispatched, complete.headers()), "application/json",
+                        json.writeValueAsBytes(withPolicy(translated, metadata)));
+            }
+            case ProviderResponse.Streaming streaming -> relayTranslated(call, evaluation, dispatched, streaming, clientBody, metadata, served);
         }
     }
 
     private void relayTranslated(RequestCall call, PolicyEvaluation evaluation, Dispatcher.Dispatched dispatched,
-            ProviderResponse.Streaming streaming, ObjectNode clientBody, ServedAnswer served) throws IOException {
+            ProviderResponse.Streaming streaming, ObjectNode clientBody, Optional<java.util.function.Supplier<ObjectNode>> metadata,
+            Served served) throws IOException {
         AccessRecord record = call.record();
         StreamRelay relay = new StreamRelay(json, errors, true,
-                evaluation.watchesStreams() ? Optional.of(evaluation.openStream()) : Optional.empty(),
-                policySurface(call) ? Optional.of(evaluation::metadata) : Optional.empty());
+                evaluation.watchesStreams() ? Optional.of(evaluation.openStream()) : Optional.empty(), Optional.empty());
         try (EventStream events = streaming.events()) {
             call.exchange().onClientGone(events::close);
             TranslatingStreamSink sink = new TranslatingStreamSink(json,
                     call.exchange().startStream(200, ChatEndpoint.responseHeaders(call, dispatched, streaming.headers())),
-                    format.openStream(clientBody));
+                    format.openStream(clientBody), metadata);
             record.status = 200;
             GatewayException[] failure = new GatewayException[1];
             switch (relay.relay(events, sink, record, failure)) {
@@ -199,54 +277,45 @@ public final class TranslatedChatEndpoint implements Endpoint {
                 }
             }
         } finally {
-            served.usage = relay.usage();
             served.streamedText = relay.text();
             recordUsage(record, dispatched, relay.usage());
         }
     }
 
     /** A cache hit: the stored chat completion, translated whole or replayed as the caller's stream. */
-    private void respondCached(RequestCall call, PolicyEvaluation evaluation, ObjectNode completion, ObjectNode clientBody, boolean stream)
-            throws GatewayException, IOException {
+    private void respondCached(RequestCall call, ObjectNode completion, ObjectNode clientBody, boolean stream,
+            Optional<java.util.function.Supplier<ObjectNode>> metadata) throws GatewayException, IOException {
         call.record().status = 200;
         call.record().provider = "cache";
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("x-request-id", call.trace().requestId());
         headers.put("x-gateway-cache", "hit");
         if (!stream) {
-            call.exchange().respond(200, headers, "application/json",
-                    json.writeValueAsBytes(withPolicy(call, evaluation, format.fromChat(completion, clientBody))));
+            call.exchange().respond(200, headers, "application/json", json.writeValueAsBytes(withPolicy(format.fromChat(completion, clientBody), metadata)));
             return;
         }
         ClientFormat.StreamTranslator translator = format.openStream(clientBody);
         ClientExchange.StreamSink sink = call.exchange().startStream(200, headers);
-        List<SseEvent> events = new ArrayList<>();
         for (ObjectNode chunk : CompletionChunks.of(json, completion)) {
-            events.addAll(translator.onChunk(chunk));
+            for (SseEvent event : translator.onChunk(chunk)) {
+                sink.write(TranslatingStreamSink.withPolicy(json, event, metadata).encode());
+            }
         }
-        events.addAll(translator.finish());
-        for (SseEvent event : events) {
-            sink.write(policySurface(call) ? NativeResponder.withPolicy(json, event, evaluation).encode() : event.encode());
+        for (SseEvent event : translator.finish()) {
+            sink.write(TranslatingStreamSink.withPolicy(json, event, metadata).encode());
         }
     }
 
-    static boolean policySurface(RequestCall call) {
-        return call.surface().equals("policy");
-    }
-
-    /** On {@code /policy}, answers carry the policy metadata. */
-    static ObjectNode withPolicy(RequestCall call, PolicyEvaluation evaluation, ObjectNode answer) {
-        if (!policySurface(call)) {
-            return answer;
+    private Usage usageOf(String data) {
+        try {
+            JsonNode event = json.readTree(data);
+            return WireUsage.ofStreamEvent(format.wire(), event).orElse(Usage.NONE);
+        } catch (IOException notJson) {
+            return Usage.NONE;
         }
-        ObjectNode decorated = answer.deepCopy();
-        decorated.set("policy", evaluation.metadata());
-        return decorated;
     }
 
-
-
-    void recordUsage(AccessRecord record, Dispatcher.Dispatched dispatched, Usage usage) {
+    private void recordUsage(AccessRecord record, Dispatcher.Dispatched dispatched, Usage usage) {
         record.usage = usage;
         String model = registry.metricModel(dispatched.model());
         if (usage.inputTokens() > 0) {

@@ -13,18 +13,39 @@ import java.io.IOException;
  * Sits between the chat {@link StreamRelay} and the client: each chat SSE event the relay writes is
  * translated into the caller's stream events; {@code [DONE]} becomes the translator's closing events.
  * An OpenAI error event from the relay is held back: the endpoint writes the caller-format error
- * itself, from the exception. A chunk's {@code policy} metadata (on {@code /policy}) is carried over to
- * every event translated from it. Confined to the request's thread.
+ * itself, from the exception. Confined to the request's thread.
  */
 final class TranslatingStreamSink implements ClientExchange.StreamSink {
     private final ObjectMapper json;
     private final ClientExchange.StreamSink client;
     private final ClientFormat.StreamTranslator translator;
 
-    TranslatingStreamSink(ObjectMapper json, ClientExchange.StreamSink client, ClientFormat.StreamTranslator translator) {
+    private final java.util.Optional<java.util.function.Supplier<ObjectNode>> metadata;
+
+    /** @param metadata on {@code /policy}: the policy object every event carries */
+    TranslatingStreamSink(ObjectMapper json, ClientExchange.StreamSink client, ClientFormat.StreamTranslator translator,
+            java.util.Optional<java.util.function.Supplier<ObjectNode>> metadata) {
         this.json = requireNonNull(json, "json is null");
         this.client = requireNonNull(client, "client is null");
         this.translator = requireNonNull(translator, "translator is null");
+        this.metadata = requireNonNull(metadata, "metadata is null");
+    }
+
+    /** The event with the policy object added to its JSON data (unchanged when there is no metadata or the data is not an object). */
+    static SseEvent withPolicy(ObjectMapper json, SseEvent event, java.util.Optional<java.util.function.Supplier<ObjectNode>> metadata) {
+        if (metadata.isEmpty()) {
+            return event;
+        }
+        try {
+            JsonNode data = json.readTree(event.data());
+            if (data instanceof ObjectNode object) {
+                object.set("policy", metadata.get().get());
+                return new SseEvent(event.event(), object.toString());
+            }
+        } catch (IOException notJson) {
+            // e.g. a [DONE] marker: sent as it is
+        }
+        return event;
     }
 
     @Override
@@ -35,7 +56,7 @@ final class TranslatingStreamSink implements ClientExchange.StreamSink {
         }
         if (data.equals("[DONE]")) {
             for (SseEvent event : translator.finish()) {
-                client.write(event.encode());
+                client.write(withPolicy(json, event, metadata).encode());
             }
             return;
         }
@@ -43,28 +64,18 @@ final class TranslatingStreamSink implements ClientExchange.StreamSink {
         if (!(chunk instanceof ObjectNode object) || (object.has("error") && !object.has("choices"))) {
             return;
         }
-        JsonNode policy = object.remove("policy");
         try {
             for (SseEvent event : translator.onChunk(object)) {
-                client.write(policy == null ? event.encode() : withPolicy(event, policy).encode());
+                client.write(withPolicy(json, event, metadata).encode());
             }
         } catch (GatewayException e) {
-            client.write(translator.error(e).encode());
+            client.write(withPolicy(json, translator.error(e), metadata).encode());
         }
-    }
-
-    /** The event with the chunk's policy metadata (on {@code /policy}), as every frame there carries it. */
-    private SseEvent withPolicy(SseEvent event, JsonNode policy) throws IOException {
-        if (json.readTree(event.data()) instanceof ObjectNode data) {
-            data.set("policy", policy);
-            return new SseEvent(event.event(), data.toString());
-        }
-        return event;
     }
 
     /** Writes the caller-format error that ends a failed stream. */
     void fail(GatewayException error) throws IOException {
-        client.write(translator.error(error).encode());
+        client.write(withPolicy(json, translator.error(error), metadata).encode());
     }
 
     /** The joined {@code data:} lines of one encoded event, or null when it has none. */

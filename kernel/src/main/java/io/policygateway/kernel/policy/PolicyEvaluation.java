@@ -125,6 +125,11 @@ public final class PolicyEvaluation {
         return chain.afterResponse(new GuardrailResponse(request, completion, provider, model, usage, upstreamMillis), decisions);
     }
 
+    /** Whether response-side rules exist, so the response must be seen in the canonical format. */
+    public boolean inspectsResponses() {
+        return chain.inspectsResponses();
+    }
+
     public boolean watchesStreams() {
         return chain.watchesStreams();
     }
