@@ -94,7 +94,8 @@ public final class ToolLoopStage {
         List<ToolCallRecord> records = new ArrayList<>();
         Usage usage = Usage.NONE;
         for (int turn = 1; ; turn++) {
-            ObjectNode response = whole(turns.call(body, false));
+            ProviderResponse answered = turns.call(body, false);
+            ObjectNode response = whole(answered);
             usage = usage.plus(OpenAiUsage.from(response));
             ObjectNode message = response.path("choices").path(0).path("message") instanceof ObjectNode found
                     ? found : json.createObjectNode();
@@ -109,7 +110,9 @@ public final class ToolLoopStage {
                     choice.put("finish_reason", split.caller().isEmpty() ? "stop" : "tool_calls");
                 }
                 response.set("usage", UsageJson.of(json, usage));
-                return new ProviderResponse.Complete(WireFormat.OPENAI_CHAT, response, headers(records, turn, limitReached));
+                Map<String, String> headers = new LinkedHashMap<>(answered.headers());
+                headers.putAll(headers(records, turn, limitReached));
+                return new ProviderResponse.Complete(WireFormat.OPENAI_CHAT, response, headers);
             }
             ArrayNode messages = body.withArray("messages");
             messages.add(assistantMessage(message.path("content"), split.gateway()));

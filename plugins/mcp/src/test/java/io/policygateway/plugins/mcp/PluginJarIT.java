@@ -58,7 +58,8 @@ class PluginJarIT {
             assertEquals(List.of("mcp"), factory.settingsKeys());
 
             try (ToolLoop loop = factory.create(TestConfigs.config("""
-                    {"mcp_servers": [{"name": "docs", "url": "%s", "headers": {"Authorization": "%s"}}]}
+                    {"mcp_servers": [{"name": "docs", "url": "%s", "headers": {"Authorization": "%s"}}],
+                     "mcp": {"startup_wait": "60s"}}
                     """.formatted(server.url(), StreamableHttpMcpServer.TOKEN)), RecordingPluginContext.withProcessBasics(home))) {
                 assertEquals("up", loop.health().get("docs"));
                 assertEquals("result for jars", loop.call("docs__lookup", "{\"query\": \"jars\"}", TestConfigs.anyCaller()).content());

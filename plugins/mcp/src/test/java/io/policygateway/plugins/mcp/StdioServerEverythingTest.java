@@ -37,7 +37,8 @@ class StdioServerEverythingTest {
         loop = TestConfigs.create("""
                 {"mcp_servers": [{"name": "everything", "transport": "stdio", "command": "%s", "args": ["%s", "stdio"],
                                   "env": {"MCP_TEST_GREETING": "hello from the config"},
-                                  "timeouts": {"connect": "20s", "call": "1500ms"}}]}
+                                  "timeouts": {"connect": "60s", "call": "1500ms"}}],
+                 "mcp": {"startup_wait": "60s"}}
                 """.formatted(node, EverythingServer.script()), context);
     }
 

@@ -48,8 +48,8 @@ class StdioServerLifecycleTest {
     private ToolLoop startEverything() {
         String node = EverythingServer.node();
         return TestConfigs.create("""
-                {"mcp_servers": [{"name": "everything", "command": "%s", "args": ["%s", "stdio"]}],
-                 "mcp": {"reconnect": {"initial_delay": "100ms", "max_delay": "500ms"}}}
+                {"mcp_servers": [{"name": "everything", "command": "%s", "args": ["%s", "stdio"], "timeouts": {"connect": "60s"}}],
+                 "mcp": {"startup_wait": "60s", "reconnect": {"initial_delay": "100ms", "max_delay": "500ms"}}}
                 """.formatted(node, EverythingServer.script()), RecordingPluginContext.withProcessBasics(home));
     }
 

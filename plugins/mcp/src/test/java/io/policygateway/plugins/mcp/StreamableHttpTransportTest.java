@@ -34,8 +34,8 @@ class StreamableHttpTransportTest {
         loop = TestConfigs.create("""
                 {"mcp_servers": [{"name": "docs", "transport": "http", "url": "%s",
                                   "headers": {"Authorization": "%s"},
-                                  "timeouts": {"connect": "5s", "call": "500ms"}}],
-                 "mcp": {"reconnect": {"initial_delay": "100ms", "max_delay": "200ms"}}}
+                                  "timeouts": {"connect": "60s", "call": "500ms"}}],
+                 "mcp": {"startup_wait": "60s", "reconnect": {"initial_delay": "100ms", "max_delay": "200ms"}}}
                 """.formatted(server.url(), StreamableHttpMcpServer.TOKEN), context);
     }
 

@@ -33,7 +33,8 @@ class ToolAccessTest {
         loop = TestConfigs.create("""
                 {"mcp_servers": [{"name": "docs", "url": "%s", "headers": {"Authorization": "%s"},
                                   "tools": {"allow": ["lookup", "fail", "tool-*"], "deny": ["tool-5"]}}],
-                 "mcp": {"projects": {"support-bot": {"allow": ["docs__lookup"]},
+                 "mcp": {"startup_wait": "60s",
+                         "projects": {"support-bot": {"allow": ["docs__lookup"]},
                                       "analytics": {"deny": ["docs__fail"]},
                                       "locked-out": {"allow": []}},
                          "keys": {"ci-key": {"allow": ["docs__tool-*"]}}}}

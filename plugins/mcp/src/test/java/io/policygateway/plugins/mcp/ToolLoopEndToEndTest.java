@@ -3,6 +3,7 @@ package io.policygateway.plugins.mcp;
 import static io.policygateway.plugins.mcp.TestConfigs.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.HttpResponseFor;
 import com.openai.core.http.StreamResponse;
+import com.openai.errors.OpenAIServiceException;
 import com.openai.models.FunctionDefinition;
 import com.openai.models.FunctionParameters;
 import com.openai.models.chat.completions.ChatCompletion;
@@ -69,11 +71,13 @@ class ToolLoopEndToEndTest {
                             transport: stdio
                             command: %s
                             args: ["%s", "stdio"]
+                            timeouts: { connect: 60s }
                           - name: docs
                             transport: http
                             url: %s
                             headers: { Authorization: "Bearer ${DOCS_TOKEN}" }
                         mcp:
+                          startup_wait: 60s
                           max_iterations: 4
                           projects:
                             support-bot: { allow: ["everything__echo", "docs__lookup"] }
@@ -246,6 +250,26 @@ class ToolLoopEndToEndTest {
         assertEquals(List.of("everything__echo=ok"), response.headers().values("x-gateway-tool-calls"));
         JsonValue policy = completion._additionalProperties().get("policy");
         assertTrue(policy != null && policy.asObject().isPresent(), "expected a policy object, got " + policy);
+    }
+
+    @Test
+    void aModelThatNeverStopsCallingToolsEndsAtTheLimitWithAClearError() {
+        OpenAIServiceException error = assertThrows(OpenAIServiceException.class,
+                () -> client(OPEN_KEY).chat().completions().create(ask("call tools forever")));
+
+        assertEquals(502, error.statusCode());
+        assertEquals("tool_loop_limit", error.code().orElseThrow());
+        assertTrue(error.getMessage().contains("mcp.max_iterations"), error.getMessage());
+        assertEquals(4, modelRequests("call tools forever").size(), "one request per allowed turn (max_iterations: 4)");
+    }
+
+    @Test
+    void aStreamedRequestReachingTheLimitBeforeAnyTextGetsTheSameError() {
+        OpenAIServiceException error = assertThrows(OpenAIServiceException.class,
+                () -> client(OPEN_KEY).chat().completions().createStreaming(ask("call tools forever, streamed")).stream().count());
+
+        assertEquals(502, error.statusCode());
+        assertEquals("tool_loop_limit", error.code().orElseThrow());
     }
 
     @Test

@@ -112,7 +112,12 @@ public final class ServerConnection implements AutoCloseable {
         }
         try {
             McpSchema.CallToolResult result = up.session().client()
-                    .callTool(McpSchema.CallToolRequest.builder(tool.get().mcpName()).arguments(arguments).build());
+                    .callTool(McpSchema.CallToolRequest.builder(tool.get().mcpName()).arguments(arguments).build())
+                    .timeout(config.timeouts().call())
+                    .block();
+            if (result == null) {
+                return new CallResult(CallOutcome.ERROR, "error: the MCP server '" + name() + "' sent no result");
+            }
             String text = resultText.render(result.content(), structuredJson(result.structuredContent()));
             return Boolean.TRUE.equals(result.isError())
                     ? new CallResult(CallOutcome.ERROR, text.isBlank() ? "error: the tool failed without a message" : text)
@@ -143,7 +148,7 @@ public final class ServerConnection implements AutoCloseable {
         if (state.get() instanceof State.Up up) {
             Thread.ofVirtual().name("mcp-ping-" + name()).start(() -> {
                 try {
-                    up.session().client().ping();
+                    up.session().client().ping().timeout(config.timeouts().call()).block();
                 } catch (RuntimeException e) {
                     lost(up, "ping failed: " + Failures.describe(e));
                 }

@@ -2,7 +2,8 @@ package io.policygateway.plugins.mcp.client;
 
 import static java.util.Objects.requireNonNull;
 
-import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.McpAsyncClient;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -10,18 +11,20 @@ import java.util.concurrent.atomic.AtomicReference;
  * catalog is replaced when the server sends {@code notifications/tools/list_changed}.
  */
 final class Session {
-    private final AtomicReference<McpSyncClient> client = new AtomicReference<>();
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
+    private final AtomicReference<McpAsyncClient> client = new AtomicReference<>();
     private final AtomicReference<ToolCatalog> catalog = new AtomicReference<>(ToolCatalog.EMPTY);
 
-    McpSyncClient client() {
-        McpSyncClient current = client.get();
+    McpAsyncClient client() {
+        McpAsyncClient current = client.get();
         if (current == null) {
             throw new IllegalStateException("session is not open");
         }
         return current;
     }
 
-    void open(McpSyncClient opened) {
+    void open(McpAsyncClient opened) {
         requireNonNull(opened, "opened is null");
         if (!client.compareAndSet(null, opened)) {
             throw new IllegalStateException("session is already open");
@@ -38,7 +41,7 @@ final class Session {
 
     /** Drops a session that never opened: stops its transport without waiting for the server. */
     void abort() {
-        McpSyncClient current = client.getAndSet(null);
+        McpAsyncClient current = client.getAndSet(null);
         if (current != null) {
             current.close();
         }
@@ -46,10 +49,10 @@ final class Session {
 
     /** Ends the session and stops its transport (and the server's process, for stdio). */
     void close() {
-        McpSyncClient current = client.getAndSet(null);
+        McpAsyncClient current = client.getAndSet(null);
         if (current != null) {
             try {
-                current.closeGracefully();
+                current.closeGracefully().block(CLOSE_WAIT);
             } catch (RuntimeException e) {
                 current.close();
             }

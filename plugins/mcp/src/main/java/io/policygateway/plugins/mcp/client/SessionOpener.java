@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
@@ -15,12 +15,14 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.policygateway.plugins.mcp.config.ServerConfig;
 import io.policygateway.plugins.mcp.config.TransportConfig;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import reactor.core.publisher.Mono;
 
 /**
  * Opens MCP sessions with the official SDK: builds the transport for a server's config, then runs
@@ -51,7 +53,9 @@ final class SessionOpener {
 
     /**
      * Connects, initializes and lists the server's tools. Blocks up to the connect timeout for the
-     * handshake and the call timeout for each further request.
+     * handshake and for the listing. Requests the SDK makes itself (listing again after
+     * {@code list_changed}) are bounded by the longer of the two timeouts; tool calls and pings are
+     * bounded by the call timeout where they are made.
      *
      * @param processExited told why a stdio server's process ended, when it ends on its own
      * @return the open session; the caller closes it
@@ -60,18 +64,20 @@ final class SessionOpener {
     Session open(ServerConfig server, Consumer<String> processExited) {
         Session session = new Session();
         McpClientTransport transport = transport(server, processExited);
-        McpSyncClient client = McpClient.sync(transport)
+        Duration connect = server.timeouts().connect();
+        Duration longest = connect.compareTo(server.timeouts().call()) >= 0 ? connect : server.timeouts().call();
+        McpAsyncClient client = McpClient.async(transport)
                 .clientInfo(McpSchema.Implementation.builder("policy-gateway", clientVersion).build())
                 .capabilities(McpSchema.ClientCapabilities.builder().build())
-                .initializationTimeout(server.timeouts().connect())
-                .requestTimeout(server.timeouts().call())
+                .initializationTimeout(connect)
+                .requestTimeout(longest)
                 .jsonSchemaValidator(validator)
-                .toolsChangeConsumer(tools -> session.replaceCatalog(catalog(server, tools)))
+                .toolsChangeConsumer(tools -> Mono.fromRunnable(() -> session.replaceCatalog(catalog(server, tools))))
                 .build();
         session.open(client);
         try {
-            client.initialize();
-            session.replaceCatalog(catalog(server, client.listTools().tools()));
+            client.initialize().block();
+            session.replaceCatalog(catalog(server, client.listTools().timeout(connect).block().tools()));
             return session;
         } catch (RuntimeException e) {
             session.abort();

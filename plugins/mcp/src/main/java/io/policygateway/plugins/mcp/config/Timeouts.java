@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 
 /**
- * @param connect how long starting a server and the {@code initialize} handshake may take
- * @param call how long one {@code tools/call} (or {@code tools/list}, {@code ping}) may take
+ * @param connect how long starting a server, the {@code initialize} handshake and the first {@code tools/list} may take
+ * @param call how long one {@code tools/call} or {@code ping} may take
  */
 public record Timeouts(Duration connect, Duration call) {
 
