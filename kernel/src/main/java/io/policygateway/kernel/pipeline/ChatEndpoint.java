@@ -112,6 +112,7 @@ public final class ChatEndpoint implements Endpoint {
                 case ProviderResponse.Streaming streaming -> relayStream(call, evaluation, dispatched, streaming, callerWantsUsage, served);
             }
         } catch (GatewayException e) {
+            record.status = e.status();
             evaluation.failed(e);
             throw e;
         } finally {
@@ -129,7 +130,10 @@ public final class ChatEndpoint implements Endpoint {
             boolean stream) throws GatewayException {
         Dispatcher.Dispatched[] last = new Dispatcher.Dispatched[1];
         ModelTurns turns = (body, streamTurn) -> {
-            last[0] = dispatcher.dispatch(call, WireFormat.OPENAI_CHAT, model, body, streamTurn, evaluation.context(),
+            // Follow-up turns carry the model's tool arguments and the tools' results: they pass the
+            // request guardrails (pii, secrets, …) like the caller's own content.
+            ObjectNode guarded = last[0] == null ? body : evaluation.guardFollowUp(body);
+            last[0] = dispatcher.dispatch(call, WireFormat.OPENAI_CHAT, model, guarded, streamTurn, evaluation.context(),
                     forwardHeaders(call), target -> evaluation.compliant(target.provider(), target.region()));
             return last[0].response();
         };

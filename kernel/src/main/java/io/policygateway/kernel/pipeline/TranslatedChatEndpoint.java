@@ -131,6 +131,7 @@ public final class TranslatedChatEndpoint implements Endpoint {
                 serveTranslated(call, model, before.body(), clientBody, stream, evaluation, metadata, served);
             }
         } catch (GatewayException e) {
+            record.status = e.status();
             evaluation.failed(e);
             throw e;
         } finally {

@@ -76,7 +76,7 @@ public final class PolicyEvaluation {
             if (!check.rule().runsBeforeRequest() && check.rule().kind() != PolicyRule.Kind.AUDIT) {
                 continue;
             }
-            RuleInput input = new RuleInput(context, body.path("model").asText(model), body, inputEstimate, outputEstimate);
+            RuleInput input = new RuleInput(context, body.path("model").asText(model), body, inputEstimate, outputEstimate, provider);
             RuleCheck.Admitted result;
             try {
                 result = check.admit(input);
@@ -108,6 +108,16 @@ public final class PolicyEvaluation {
         GuardrailChain.Before before = chain.beforeRequest(request, decisions);
         request = new GuardrailRequest(context, clientFormat, request.model(), before.body());
         return before;
+    }
+
+    /**
+     * Runs the request guardrails (only those: no quotas, limits or transformations again) on a
+     * later model turn of the same request, e.g. one that carries tool results. Returns the body to
+     * send; a block throws.
+     */
+    public ObjectNode guardFollowUp(ObjectNode body) throws GatewayException {
+        GuardrailRequest followUp = new GuardrailRequest(context, clientFormat, request == null ? body.path("model").asText("") : request.model(), body);
+        return chain.beforeRequest(followUp, decisions).body();
     }
 
     /** Whether a target (provider, region) is allowed by every data-residency rule. */

@@ -147,6 +147,8 @@ class PolicySurfaceTest {
         assertTrue(line.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z policy_id=policy-gateway decision=block reason_code=TEST_BLOCKED "
                 + "policy_user=user-12345 policy_project_id=support-bot .*"), line);
         assertTrue(line.contains("rules=no-forbidden"), line);
+        assertTrue(line.contains("status=403"), line);
+        assertTrue(response.headers().firstValue("traceparent").isPresent(), "errors carry the trace context too");
 
         HttpResponse<String> query = gateway.get("/admin/events?project=support-bot&decision=block", "authorization", "Bearer " + ADMIN_KEY);
         assertEquals(200, query.statusCode(), query.body());

@@ -48,7 +48,7 @@ class ResourceLimitsTest {
 
         assertEquals(Decision.BLOCK, verdict.decision());
         assertEquals("SCRIPT_TIMEOUT", verdict.reasonCode());
-        assertTrue(millis >= 50 && millis < 500, "stopped after " + millis + " ms");
+        assertTrue(millis >= 50 && millis < 3_000, "stopped after " + millis + " ms");
         assertEquals("STILL_WORKS", guardrail.beforeRequest(Chat.request("hello")).reasonCode());
         assertEquals(1, folder.context().count("js_policy_failures_total", "timeout"));
     }
@@ -73,7 +73,7 @@ class ResourceLimitsTest {
         long millis = (System.nanoTime() - started) / 1_000_000;
 
         assertEquals("SCRIPT_TIMEOUT", verdict.reasonCode());
-        assertTrue(millis < 500, "stopped after " + millis + " ms");
+        assertTrue(millis < 3_000, "stopped after " + millis + " ms");
         assertEquals("STILL_WORKS", guardrail.beforeRequest(Chat.request("hello")).reasonCode());
     }
 
@@ -125,7 +125,7 @@ class ResourceLimitsTest {
         long millis = (System.nanoTime() - started) / 1_000_000;
 
         assertEquals("SCRIPT_ERROR", verdict.reasonCode());
-        assertTrue(millis < 1_000, "refused after " + millis + " ms");
+        assertTrue(millis < 3_000, "refused after " + millis + " ms");
     }
 
     @Test

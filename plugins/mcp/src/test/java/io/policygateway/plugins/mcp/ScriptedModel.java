@@ -70,6 +70,9 @@ final class ScriptedModel {
         if (script.contains("forever")) {
             return List.of(call("call_again", "docs__lookup", "{\"query\":\"again\"}"));
         }
+        if (script.contains("policy lookup")) {
+            return List.of(call("call_lookup", "docs__lookup", "{\"query\":\"refunds\"}"));
+        }
         if (script.contains("your tool")) {
             return List.of(call("call_weather", "get_weather", "{\"city\":\"Paris\"}"));
         }

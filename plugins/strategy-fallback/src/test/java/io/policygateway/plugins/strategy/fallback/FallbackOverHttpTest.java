@@ -130,7 +130,7 @@ class FallbackOverHttpTest {
 
         assertEquals("from b", text(response));
         assertEquals(1, fleet.calls("a"), "no retry that would ignore the upstream's 30 s");
-        assertTrue((System.nanoTime() - started) / 1_000_000 < 1_000);
+        assertTrue((System.nanoTime() - started) / 1_000_000 < 10_000, "it did not wait out the upstream's 30 s Retry-After");
     }
 
     @Test
