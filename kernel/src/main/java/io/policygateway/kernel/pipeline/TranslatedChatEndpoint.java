@@ -39,6 +39,9 @@ import java.util.Optional;
  *     {@link TranslatingStreamSink}.</li>
  * </ul>
  * Errors are written in the caller's format. After-response guardrails do not run on native answers.
+ * <p>For a provider that speaks the caller's format, guardrails inspect a lenient chat view
+ * ({@link ClientFormat#inspectionView}) that leaves out native-only features instead of refusing them;
+ * if the request must go the translated way after all, it has to be fully translatable.
  */
 public final class TranslatedChatEndpoint implements Endpoint {
     private final ClientFormat format;
@@ -109,17 +112,22 @@ public final class TranslatedChatEndpoint implements Endpoint {
         metadata.ifPresent(supplier -> call.onError(error -> error.set("policy", supplier.get())));
         Served served = new Served();
         try {
-            ObjectNode chat = format.toChat(clientBody);
+            boolean nativeFormat = registry.resolve(model, format.wire()).provider().formats().contains(format.wire());
+            ObjectNode chat = nativeFormat ? format.inspectionView(clientBody) : format.toChat(clientBody);
             String expected = expectedProvider(model);
             GuardrailChain.Before before = evaluation.beforeRequest(model, chat, expected);
             if (before.cachedResponse().isPresent()) {
                 respondCached(call, before.cachedResponse().get(), clientBody, stream, metadata);
                 return;
             }
-            boolean nativeFormat = registry.resolve(model, format.wire()).provider().formats().contains(format.wire());
             if (nativeFormat && before.body().equals(chat) && !evaluation.inspectsResponses()) {
                 serveNatively(call, model, clientBody, stream, evaluation, metadata, served);
             } else {
+                if (nativeFormat) {
+                    // The request now goes the translated way: refuse it rather than silently lose what
+                    // only the native format carries (server tools, stored responses, ...).
+                    format.toChat(clientBody);
+                }
                 serveTranslated(call, model, before.body(), clientBody, stream, evaluation, metadata, served);
             }
         } catch (GatewayException e) {
