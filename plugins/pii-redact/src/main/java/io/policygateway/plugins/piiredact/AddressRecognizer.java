@@ -36,7 +36,7 @@ final class AddressRecognizer implements Recognizer {
     }
 
     @Override
-    public void find(String text, List<Candidate> out) {
+    public void find(String text, Anchors anchors, List<Candidate> out) {
         for (Pattern pattern : new Pattern[] {ENGLISH, FRENCH, GERMAN}) {
             Matcher matcher = pattern.matcher(text);
             while (matcher.find()) {

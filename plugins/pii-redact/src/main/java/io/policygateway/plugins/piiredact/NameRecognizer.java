@@ -60,7 +60,7 @@ final class NameRecognizer implements Recognizer {
     }
 
     @Override
-    public void find(String text, List<Candidate> out) {
+    public void find(String text, Anchors anchors, List<Candidate> out) {
         Matcher given = GIVEN_NAME.matcher(text);
         Matcher surname = SURNAME.matcher(text);
         while (given.find()) {
