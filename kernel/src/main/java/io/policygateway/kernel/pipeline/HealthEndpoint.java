@@ -5,12 +5,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.policygateway.api.WireFormat;
 import io.policygateway.kernel.provider.ProviderHealth;
 import io.policygateway.kernel.provider.ProviderRegistry;
+import io.policygateway.kernel.routing.PriceCatalogue;
+import io.policygateway.kernel.routing.RouteHealth;
+import io.policygateway.kernel.routing.RouteTable;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * {@code GET /health} (per-provider status and last latency from real traffic),
+ * {@code GET /health} (per-provider status and last latency from real traffic, per routing
+ * target its circuit breaker and rolling median latency, and the state of tool backends such as
+ * MCP servers),
  * {@code GET /health/live} and {@code GET /health/ready} for orchestrators. No credential needed.
  */
 public final class HealthEndpoint implements Endpoint {
@@ -20,13 +26,28 @@ public final class HealthEndpoint implements Endpoint {
     private final Kind kind;
     private final ObjectMapper json;
     private final ProviderRegistry registry;
+    private final RouteTable routes;
     private final BooleanSupplier ready;
+    private final Supplier<Map<String, Map<String, String>>> tools;
 
     public HealthEndpoint(Kind kind, ObjectMapper json, ProviderRegistry registry, BooleanSupplier ready) {
+        this(kind, json, registry, RouteTable.none(PriceCatalogue.builtIn()), ready);
+    }
+
+    /** @param routes the configured routes, whose targets' breakers and latency the summary shows */
+    public HealthEndpoint(Kind kind, ObjectMapper json, ProviderRegistry registry, RouteTable routes, BooleanSupplier ready) {
+        this(kind, json, registry, routes, ready, Map::of);
+    }
+
+    /** @param tools the tool loops' backends and their state (e.g. MCP server → {@code up}), shown under {@code tools} */
+    public HealthEndpoint(Kind kind, ObjectMapper json, ProviderRegistry registry, RouteTable routes, BooleanSupplier ready,
+            Supplier<Map<String, Map<String, String>>> tools) {
         this.kind = kind;
         this.json = json;
         this.registry = registry;
+        this.routes = routes;
         this.ready = ready;
+        this.tools = tools;
     }
 
     @Override
@@ -73,8 +94,17 @@ public final class HealthEndpoint implements Endpoint {
             snapshot.lastError().ifPresent(error -> entry.put("last_error", error));
         }
         registry.disabledReasons().forEach((name, reason) -> providers.putObject(name).put("enabled", false).put("reason", reason));
+        ObjectNode routeSection = json.createObjectNode();
+        anyFailing |= RouteHealth.write(routes, routeSection);
         body.put("status", registry.providers().isEmpty() ? "no_providers" : anyFailing ? "degraded" : "ok");
         body.put("local_dev_mode", registry.localDevMode());
         body.set("providers", providers);
+        if (!routeSection.isEmpty()) {
+            body.set("routes", routeSection);
+        }
+        Map<String, Map<String, String>> toolBackends = tools.get();
+        if (!toolBackends.isEmpty()) {
+            body.set("tools", json.valueToTree(toolBackends));
+        }
     }
 }
