@@ -14,6 +14,7 @@ import io.policygateway.api.provider.EventStream;
 import io.policygateway.kernel.policy.GuardrailChain;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The provider→gateway→client leg of an OpenAI chat stream: relays chunks as they arrive, counts
@@ -25,19 +26,33 @@ final class StreamRelay {
     private final ObjectMapper json;
     private final ErrorResponses errors;
     private final boolean callerWantsUsage;
+    private static final int TEXT_LIMIT = 1 << 20;
+
     private final Optional<GuardrailChain.StreamChain> guards;
+    private final Optional<Supplier<ObjectNode>> metadata;
+    private final StringBuilder text = new StringBuilder();
     private Usage usage = Usage.NONE;
     private ObjectNode lastChunk;
 
-    StreamRelay(ObjectMapper json, ErrorResponses errors, boolean callerWantsUsage, Optional<GuardrailChain.StreamChain> guards) {
+    /**
+     * @param metadata on {@code /policy}: the policy object to put in every frame
+     */
+    StreamRelay(ObjectMapper json, ErrorResponses errors, boolean callerWantsUsage, Optional<GuardrailChain.StreamChain> guards,
+            Optional<Supplier<ObjectNode>> metadata) {
         this.json = requireNonNull(json, "json is null");
         this.errors = requireNonNull(errors, "errors is null");
         this.callerWantsUsage = callerWantsUsage;
         this.guards = guards.filter(chain -> !chain.isEmpty());
+        this.metadata = requireNonNull(metadata, "metadata is null");
     }
 
     Usage usage() {
         return usage;
+    }
+
+    /** The text the client received (first MiB), for audit records. */
+    String text() {
+        return text.toString();
     }
 
     /** What ended the stream. */
@@ -56,13 +71,19 @@ final class StreamRelay {
             } catch (GatewayException e) {
                 record.upstreamNanos(System.nanoTime() - waitStarted);
                 failure[0] = e;
-                sink.write(errors.streamError(e, WireFormat.OPENAI_CHAT).encode());
+                sink.write(errorEvent(e));
                 return End.UPSTREAM_FAILED;
             }
             record.upstreamNanos(System.nanoTime() - waitStarted);
             try {
                 if (next.isEmpty()) {
                     writeTail(sink);
+                    if (metadata.isPresent()) {
+                        ObjectNode last = json.createObjectNode().put("object", "chat.completion.chunk");
+                        last.putArray("choices");
+                        last.set("policy", metadata.get().get());
+                        sink.write(SseEvent.data(last.toString()).encode());
+                    }
                     sink.write("data: [DONE]\n\n");
                     return End.COMPLETE;
                 }
@@ -76,7 +97,7 @@ final class StreamRelay {
                 }
             } catch (GatewayException blocked) {
                 failure[0] = blocked;
-                sink.write(errors.streamError(blocked, WireFormat.OPENAI_CHAT).encode());
+                sink.write(errorEvent(blocked));
                 return End.BLOCKED;
             }
         }
@@ -88,7 +109,7 @@ final class StreamRelay {
             return Optional.empty();
         }
         boolean hasUsage = data.indexOf("\"usage\"") >= 0;
-        if (!hasUsage && guards.isEmpty()) {
+        if (!hasUsage && guards.isEmpty() && metadata.isEmpty()) {
             return Optional.of(data);
         }
         JsonNode parsed;
@@ -127,7 +148,24 @@ final class StreamRelay {
                 writeTail(sink);
             }
         }
+        JsonNode delta = chunk.path("choices").path(0).path("delta").path("content");
+        if (delta.isTextual() && text.length() < TEXT_LIMIT) {
+            text.append(delta.asText());
+        }
+        if (metadata.isPresent()) {
+            chunk.set("policy", metadata.get().get());
+            changed = true;
+        }
         return Optional.of(changed ? chunk.toString() : data);
+    }
+
+    private String errorEvent(GatewayException error) {
+        if (metadata.isEmpty()) {
+            return errors.streamError(error, WireFormat.OPENAI_CHAT).encode();
+        }
+        ObjectNode body = errors.body(error, WireFormat.OPENAI_CHAT);
+        body.set("policy", metadata.get().get());
+        return SseEvent.data(body.toString()).encode();
     }
 
     /** Flushes text the guards held back, as one more content chunk. */
@@ -144,6 +182,10 @@ final class StreamRelay {
         chunk.put("object", "chat.completion.chunk");
         ArrayNode choices = chunk.putArray("choices");
         choices.addObject().put("index", 0).putNull("finish_reason").putObject("delta").put("content", tail);
+        if (text.length() < TEXT_LIMIT) {
+            text.append(tail);
+        }
+        metadata.ifPresent(policy -> chunk.set("policy", policy.get()));
         sink.write(SseEvent.data(chunk.toString()).encode());
     }
 }
