@@ -46,6 +46,8 @@ class ResourceLimitsTest {
     @Test
     void stopsAnInfiniteLoopWithinTheTimeoutAndFailsClosed() throws Exception {
         Guardrail guardrail = hostile("loop.js", "while (true) {}", "50ms", "64MB", "closed");
+        CompiledScript script = ((JsGuardrail) guardrail).select().getFirst().script();
+        assertEquals(1, script.idleContexts());
 
         long started = System.nanoTime();
         Verdict verdict = guardrail.beforeRequest(Chat.request("attack"));
@@ -54,6 +56,7 @@ class ResourceLimitsTest {
         assertEquals(Decision.BLOCK, verdict.decision());
         assertEquals("SCRIPT_TIMEOUT", verdict.reasonCode());
         assertTrue(millis >= 50 && millis < 3_000, "stopped after " + millis + " ms");
+        assertEquals(0, script.idleContexts(), "the stopped context must be discarded, not pooled");
         assertEquals("STILL_WORKS", guardrail.beforeRequest(Chat.request("hello")).reasonCode());
         assertEquals(1, folder.context().count("js_policy_failures_total", "timeout"));
     }

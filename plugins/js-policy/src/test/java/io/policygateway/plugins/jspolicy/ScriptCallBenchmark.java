@@ -66,6 +66,11 @@ class ScriptCallBenchmark {
             double invokeMicros = micros(() -> direct.invoke(CompiledScript.ON_REQUEST, input, context, "bench"));
             double concurrentCallsPerSecond = concurrentThroughput(guardrail, request, 16);
             direct.close();
+            long contextStarted = System.nanoTime();
+            for (int i = 0; i < 20; i++) {
+                ScriptContext.open(runtime, ScriptSource.of("typical.js", TYPICAL)).close();
+            }
+            double contextMillis = (System.nanoTime() - contextStarted) / 1e6 / 20;
 
             System.out.printf("JS policy benchmark (%s, %d warm-up calls, %d measured calls, %d cores)%n",
                     runtime.optimizing() ? "optimizing" : "interpreter-only", warmCalls, MEASURED_CALLS,
@@ -78,6 +83,8 @@ class ScriptCallBenchmark {
                     invokeMicros);
             System.out.printf("  16 virtual threads calling concurrently:                         %.0f calls/s%n",
                     concurrentCallsPerSecond);
+            System.out.printf("  a fresh sandboxed context (what a new global per call would cost): %.2f ms%n",
+                    contextMillis);
         }
     }
 
