@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.policygateway.api.WireFormat;
 import io.policygateway.api.provider.ProviderFactory;
+import io.policygateway.api.routing.RoutingStrategyFactory;
 import io.policygateway.api.tool.ToolLoopFactory;
 import io.policygateway.kernel.auth.Authenticator;
 import io.policygateway.kernel.config.ConfigLoader;
@@ -11,6 +12,12 @@ import io.policygateway.kernel.config.GatewayConfig;
 import io.policygateway.kernel.config.LoggingConfig;
 import io.policygateway.kernel.config.PluginSystemConfig;
 import io.policygateway.kernel.config.ServerConfig;
+import io.policygateway.kernel.config.StorageConfig;
+import io.policygateway.kernel.pipeline.EventsEndpoint;
+import io.policygateway.kernel.policy.Pricing;
+import io.policygateway.kernel.store.Database;
+import io.policygateway.kernel.store.EventStore;
+import io.policygateway.kernel.store.UsageLedger;
 import io.policygateway.kernel.event.EventBus;
 import io.policygateway.kernel.event.EventFileSink;
 import io.policygateway.kernel.http.GatewayServer;
@@ -30,7 +37,11 @@ import io.policygateway.kernel.pipeline.NotImplementedEndpoint;
 import io.policygateway.kernel.pipeline.PassthroughEndpoint;
 import io.policygateway.kernel.pipeline.RequestRouter;
 import io.policygateway.kernel.plugin.PluginHost;
+import io.policygateway.kernel.policy.PolicyEngine;
 import io.policygateway.kernel.provider.ProviderRegistry;
+import io.policygateway.kernel.routing.PriceCatalogue;
+import io.policygateway.kernel.routing.RouteTable;
+import io.policygateway.kernel.routing.RoutingConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,18 +61,15 @@ public final class Gateway implements AutoCloseable {
 
     private final GatewayConfig config;
     private final PluginHost plugins;
-    private final JettyUpstreamClient upstream;
-    private final EventBus events;
+    private final Resources resources;
     private final GatewayServer server;
     private final ProviderRegistry providers;
     private volatile boolean ready;
 
-    private Gateway(GatewayConfig config, PluginHost plugins, JettyUpstreamClient upstream, EventBus events, GatewayServer server,
-            ProviderRegistry providers) {
+    private Gateway(GatewayConfig config, PluginHost plugins, Resources resources, GatewayServer server, ProviderRegistry providers) {
         this.config = config;
         this.plugins = plugins;
-        this.upstream = upstream;
-        this.events = events;
+        this.resources = resources;
         this.server = server;
         this.providers = providers;
     }
@@ -103,51 +111,74 @@ public final class Gateway implements AutoCloseable {
     private static Gateway assemble(GatewayConfig config, PluginHost plugins, GatewayOptions options, Path home, String version,
             Function<String, Optional<String>> environment, long started) throws Exception {
         ObjectMapper json = new ObjectMapper();
+        Clock clock = Clock.systemUTC();
         PrometheusMetrics prometheus = new PrometheusMetrics(true);
         GatewayMetrics metrics = new GatewayMetrics(prometheus);
         Path dataDirectory = Files.createDirectories(home.resolve("data"));
-        JettyUpstreamClient upstream = new JettyUpstreamClient(config.upstream(), version);
-        EventBus events = new EventBus(prometheus);
+        Resources resources = new Resources();
         try {
+            JettyUpstreamClient upstream = resources.add(new JettyUpstreamClient(config.upstream(), version));
+            EventBus events = resources.add(new EventBus(prometheus));
             events.addSink(new EventFileSink(home.resolve("logs").resolve("policy-events.log")));
-            GatewayPluginContext context = new GatewayPluginContext(version, environment, home, dataDirectory, Clock.systemUTC(), json,
+            StorageConfig storage = config.storage() == null ? StorageConfig.defaults()
+                    : ConfigLoader.bind(config.storage(), StorageConfig.class, config.source(), "storage");
+            SecretMasker.register(storage.postgresPassword());
+            Database database = storage.postgresUrl() != null
+                    ? new Database(storage.postgresUrl(), storage.postgresUser(), storage.postgresPassword())
+                    : Database.sqlite(home.resolve(storage.sqlitePath()));
+            UsageLedger ledger = resources.add(new UsageLedger(database, clock));
+            EventStore eventStore = new EventStore(database, json);
+            events.addSink(eventStore);
+            GatewayPluginContext context = new GatewayPluginContext(version, environment, home, dataDirectory, clock, json,
                     upstream, prometheus, events);
 
             ProviderRegistry providers = ProviderRegistry.create(plugins.extensions(ProviderFactory.class, ProviderFactory::id),
                     config.providers(), config.models().aliases(), context, config.source());
             providers.logSummary();
-            Authenticator authenticator = new Authenticator(config.auth());
+            Authenticator authenticator = new Authenticator(config.auth(), Jwt.verifier(config, json, clock, upstream));
             if (authenticator.devMode()) {
                 log.warn("LOCAL DEV MODE: no gateway keys are configured (auth.keys), so requests are NOT authenticated. "
                         + "Run 'bin/policy-gateway keygen' and add the hash under auth.keys before exposing this gateway.");
             }
             ErrorResponses errors = new ErrorResponses(json);
-            Dispatcher dispatcher = new Dispatcher(providers, config.upstream(), metrics, Clock.systemUTC());
+            PriceCatalogue prices = PriceCatalogue.load(config.models(), providers.providers(), config.source());
+            RouteTable routeTable = RouteTable.create(RoutingConfig.parse(config.strategy(), config.routes(), config.source()), providers,
+                    plugins.extensions(RoutingStrategyFactory.class, RoutingStrategyFactory::id), context, prices, config.source());
+            routeTable.logSummary();
+            Dispatcher dispatcher = new Dispatcher(providers, routeTable, config.upstream(), metrics, clock);
+            Pricing pricing = (provider, model, usage) -> prices.price(provider, model).map(price -> java.util.OptionalDouble.of(price.cost(usage)))
+                    .orElse(java.util.OptionalDouble.empty());
+            PolicyEngine policies = Policies.engine(config, plugins, context, ledger, pricing, prometheus, events, clock, home);
+            resources.add(policies::close);
             long maxBody = config.server().maxBodyBytes();
             Gateway[] self = new Gateway[1];
+            ChatEndpoint chat = new ChatEndpoint(json, providers, dispatcher, errors, metrics, policies, maxBody);
             RequestRouter.Builder routes = RequestRouter.builder()
-                    .add("POST", "/v1/chat/completions", new ChatEndpoint(json, providers, dispatcher, errors, metrics, maxBody))
+                    .add("POST", "/v1/chat/completions", chat)
+                    .add("POST", "/policy/chat/completions", chat)
+                    .add("POST", "/policy/v1/chat/completions", chat)
                     .add("POST", "/v1/embeddings", new PassthroughEndpoint(WireFormat.OPENAI_EMBEDDINGS, json, providers, dispatcher, maxBody))
                     .add("POST", "/v1/images/generations", new PassthroughEndpoint(WireFormat.OPENAI_IMAGES, json, providers, dispatcher, maxBody))
                     .add("GET", "/v1/models", new ModelsEndpoint(json, providers, System.currentTimeMillis() / 1000))
-                    .add("GET", "/health", new HealthEndpoint(HealthEndpoint.Kind.SUMMARY, json, providers, () -> true))
+                    .add("GET", "/health", new HealthEndpoint(HealthEndpoint.Kind.SUMMARY, json, providers, routeTable, () -> true))
                     .add("GET", "/health/live", new HealthEndpoint(HealthEndpoint.Kind.LIVE, json, providers, () -> true))
                     .add("GET", "/health/ready", new HealthEndpoint(HealthEndpoint.Kind.READY, json, providers, () -> self[0] != null && self[0].ready))
-                    .add("GET", "/metrics", new MetricsEndpoint(prometheus));
+                    .add("GET", "/metrics", new MetricsEndpoint(prometheus))
+                    .add("GET", "/admin/events", new EventsEndpoint(json, eventStore, authenticator));
             addPendingEndpoints(routes);
             RequestRouter router = routes.build(authenticator, errors, new AccessLog(options.accessLog(), Logging.json(config.logging())), metrics);
 
             GatewayServer server = new GatewayServer(config.server(), router);
             server.start();
-            Gateway gateway = new Gateway(config, plugins, upstream, events, server, providers);
+            resources.add(server::stop);
+            Gateway gateway = new Gateway(config, plugins, resources, server, providers);
             self[0] = gateway;
             gateway.ready = true;
-            log.info("Policy Gateway {} listening on http://{}:{} (started in {} ms, config {})", version, config.server().host(),
-                    server.port(), (System.nanoTime() - started) / 1_000_000, config.source());
+            log.info("Policy Gateway {} listening on http://{}:{} (started in {} ms, config {}, storage {})", version, config.server().host(),
+                    server.port(), (System.nanoTime() - started) / 1_000_000, config.source(), database.describe());
             return gateway;
         } catch (Exception | Error e) {
-            events.close();
-            upstream.close();
+            resources.close();
             throw e;
         }
     }
@@ -156,11 +187,10 @@ public final class Gateway implements AutoCloseable {
     private static void addPendingEndpoints(RequestRouter.Builder routes) {
         String messages = "The Anthropic Messages endpoint (/v1/messages) is not available in this build.";
         String responses = "The OpenAI Responses endpoint (/v1/responses) is not available in this build.";
-        String policy = "The /policy surface is not available in this build; use the /v1 surface.";
+        String policy = "This /policy endpoint is not available in this build; use /policy/chat/completions.";
         routes.add("POST", "/v1/messages", new NotImplementedEndpoint(WireFormat.ANTHROPIC_MESSAGES, messages));
         routes.add("POST", "/v1/responses", new NotImplementedEndpoint(WireFormat.OPENAI_RESPONSES, responses));
         for (String prefix : new String[] {"/policy", "/policy/v1"}) {
-            routes.add("POST", prefix + "/chat/completions", new NotImplementedEndpoint(WireFormat.OPENAI_CHAT, policy));
             routes.add("POST", prefix + "/messages", new NotImplementedEndpoint(WireFormat.ANTHROPIC_MESSAGES, policy));
             routes.add("POST", prefix + "/responses", new NotImplementedEndpoint(WireFormat.OPENAI_RESPONSES, policy));
         }
@@ -190,20 +220,11 @@ public final class Gateway implements AutoCloseable {
         return plugins;
     }
 
+    /** Stops the server first (in-flight requests finish), then everything it used, in reverse order of creation. */
     @Override
     public void close() {
         ready = false;
-        try {
-            server.stop();
-        } catch (Exception e) {
-            log.warn("Stopping the server failed: {}", e.toString());
-        }
-        events.close();
-        try {
-            upstream.close();
-        } catch (Exception e) {
-            log.warn("Stopping the upstream client failed: {}", e.toString());
-        }
+        resources.close();
         plugins.close();
     }
 

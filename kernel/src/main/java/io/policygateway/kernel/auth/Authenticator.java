@@ -7,6 +7,7 @@ import io.policygateway.kernel.config.KeyConfig;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,10 +22,12 @@ public final class Authenticator {
 
     private final Map<String, KeyConfig> keysByHash;
     private final Map<String, KeyConfig> adminKeysByHash;
+    private final Optional<JwtVerifier> jwt;
 
-    public Authenticator(AuthConfig config) {
+    public Authenticator(AuthConfig config, Optional<JwtVerifier> jwt) {
         keysByHash = index(config.keys());
         adminKeysByHash = index(config.adminKeys());
+        this.jwt = jwt;
     }
 
     private static Map<String, KeyConfig> index(java.util.List<KeyConfig> keys) {
@@ -33,9 +36,9 @@ public final class Authenticator {
         return Map.copyOf(byHash);
     }
 
-    /** No keys are configured: requests are not authenticated. */
+    /** No keys and no JWT issuer are configured: requests are not authenticated. */
     public boolean devMode() {
-        return keysByHash.isEmpty();
+        return keysByHash.isEmpty() && jwt.isEmpty();
     }
 
     /**
@@ -46,8 +49,13 @@ public final class Authenticator {
         if (devMode()) {
             return Identity.anonymousCaller();
         }
-        KeyConfig key = lookup(keysByHash, credential(authorization, apiKey));
-        return new Identity(key.name(), Optional.ofNullable(key.project()), key.projects(), key.roles(), false);
+        String token = credential(authorization, apiKey);
+        if (jwt.isPresent() && token.chars().filter(c -> c == '.').count() == 2 && token.startsWith("ey")) {
+            JwtVerifier.Claims claims = jwt.get().verify(token);
+            return new Identity("jwt:" + claims.subject(), Optional.empty(), List.of(), claims.roles(), false, true);
+        }
+        KeyConfig key = lookup(keysByHash, token);
+        return new Identity(key.name(), Optional.ofNullable(key.project()), key.projects(), key.roles(), false, false);
     }
 
     /** Checks an admin key for the admin endpoints; with none configured they are closed. */

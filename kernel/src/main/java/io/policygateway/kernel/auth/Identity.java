@@ -13,8 +13,10 @@ import java.util.Optional;
  * @param allowedProjects projects the caller may select with {@code X-Policy-Project}
  * @param roles the caller's roles
  * @param anonymous true in local dev mode (no keys configured)
+ * @param jwt true when the caller presented a JWT (then it must name its project)
  */
-public record Identity(String keyName, Optional<String> project, List<String> allowedProjects, List<String> roles, boolean anonymous) {
+public record Identity(String keyName, Optional<String> project, List<String> allowedProjects, List<String> roles, boolean anonymous,
+        boolean jwt) {
     public Identity {
         requireNonNull(keyName, "keyName is null");
         requireNonNull(project, "project is null");
@@ -23,6 +25,6 @@ public record Identity(String keyName, Optional<String> project, List<String> al
     }
 
     public static Identity anonymousCaller() {
-        return new Identity("anonymous", Optional.empty(), List.of(), List.of(), true);
+        return new Identity("anonymous", Optional.empty(), List.of(), List.of(), true, false);
     }
 }

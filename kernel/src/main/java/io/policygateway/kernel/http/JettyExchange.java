@@ -41,6 +41,11 @@ final class JettyExchange implements ClientExchange {
     }
 
     @Override
+    public String query() {
+        return request.getHttpURI().getQuery();
+    }
+
+    @Override
     public Optional<String> header(String name) {
         return Optional.ofNullable(request.getHeaders().get(name));
     }

@@ -15,6 +15,8 @@ public final class Logging {
     /** java.util.logging holds loggers weakly: keep the ones whose level we set. */
     private static final Logger JETTY = Logger.getLogger("org.eclipse.jetty");
     private static final Logger PF4J = Logger.getLogger("org.pf4j");
+    /** The schema validator warns about the seed schema's informative {@code example} keyword. */
+    private static final Logger SCHEMA = Logger.getLogger("com.networknt.schema");
 
     private Logging() {
     }
@@ -35,6 +37,7 @@ public final class Logging {
         // Jetty and PF4J are chatty at info; their warnings still show.
         JETTY.setLevel(level.intValue() < Level.INFO.intValue() ? level : Level.WARNING);
         PF4J.setLevel(level.intValue() < Level.INFO.intValue() ? level : Level.WARNING);
+        SCHEMA.setLevel(Level.SEVERE);
     }
 
     public static boolean json(LoggingConfig config) {

@@ -2,7 +2,6 @@ package io.policygateway.kernel.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.policygateway.api.GatewayException;
@@ -13,6 +12,10 @@ import io.policygateway.api.http.SseEvent;
 import io.policygateway.api.provider.EventStream;
 import io.policygateway.api.provider.ProviderResponse;
 import io.policygateway.kernel.metrics.GatewayMetrics;
+import io.policygateway.kernel.policy.GuardrailChain;
+import io.policygateway.kernel.policy.Outcome;
+import io.policygateway.kernel.policy.PolicyEngine;
+import io.policygateway.kernel.policy.PolicyEvaluation;
 import io.policygateway.kernel.provider.ProviderRegistry;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -21,10 +24,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code POST /v1/chat/completions}: the OpenAI Chat Completions surface.
+ * {@code POST /v1/chat/completions} and {@code POST /policy/chat/completions}: the OpenAI Chat
+ * Completions surface.
  *
- * <p>Stages, in order: read body → parse → validate → strip gateway-only fields → resolve alias →
- * dispatch (provider call) → respond whole, or relay the stream event by event.
+ * <p>Stages, in order: read body → parse → validate → resolve alias → policy admission (project,
+ * access, limits, quotas, transformations, guardrails, cache) → dispatch (provider call) → policy
+ * after-request → respond whole, or relay the stream event by event through stream guardrails →
+ * settle usage and emit the policy event. On {@code /policy} every body and SSE frame carries the
+ * {@code policy} metadata object.
  */
 public final class ChatEndpoint implements Endpoint {
     private final ObjectMapper json;
@@ -32,15 +39,17 @@ public final class ChatEndpoint implements Endpoint {
     private final Dispatcher dispatcher;
     private final ErrorResponses errors;
     private final GatewayMetrics metrics;
+    private final PolicyEngine policies;
     private final long maxBodyBytes;
 
     public ChatEndpoint(ObjectMapper json, ProviderRegistry registry, Dispatcher dispatcher, ErrorResponses errors,
-            GatewayMetrics metrics, long maxBodyBytes) {
+            GatewayMetrics metrics, PolicyEngine policies, long maxBodyBytes) {
         this.json = requireNonNull(json, "json is null");
         this.registry = requireNonNull(registry, "registry is null");
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
         this.errors = requireNonNull(errors, "errors is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
+        this.policies = requireNonNull(policies, "policies is null");
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -59,107 +68,141 @@ public final class ChatEndpoint implements Endpoint {
         record.requestedModel = requestedModel;
         record.stream = stream;
 
-        ObjectNode upstreamBody = JsonBodies.withoutGatewayFields(clientBody);
         String model = registry.resolveAlias(requestedModel);
-        upstreamBody.put("model", model);
-        boolean callerWantsUsage = clientBody.path("stream_options").path("include_usage").asBoolean(false);
-        if (stream && !callerWantsUsage) {
-            upstreamBody.withObject("stream_options").put("include_usage", true);
-        }
-        PolicyContext context = policyContext(call);
-        Dispatcher.Dispatched dispatched = dispatcher.dispatch(call, WireFormat.OPENAI_CHAT, model, upstreamBody, stream, context,
-                forwardHeaders(call));
-        switch (dispatched.response()) {
-            case ProviderResponse.Complete complete -> respondWhole(call, dispatched, complete);
-            case ProviderResponse.Streaming streaming -> relayStream(call, dispatched, streaming, callerWantsUsage);
+        ObjectNode canonical = JsonBodies.withoutGatewayFields(clientBody);
+        canonical.put("model", model);
+        PolicyEvaluation evaluation = policies.begin(call.trace().traceId(), call.surface(), call.route(), call.identity(),
+                call.exchange().headers(), clientBody, WireFormat.OPENAI_CHAT);
+        PolicyContext context = evaluation.context();
+        record.identity(context.project().orElse(null), context.user().orElse(null), context.target().orElse(null), record.keyName);
+        call.onError(error -> attachMetadata(call, evaluation, error));
+        Served served = new Served();
+        try {
+            GuardrailChain.Before before = evaluation.beforeRequest(model, canonical, expectedProvider(model));
+            if (before.cachedResponse().isPresent()) {
+                served.response = Optional.of(before.cachedResponse().get());
+                respondCached(call, evaluation, before.cachedResponse().get(), stream);
+                return;
+            }
+            ObjectNode upstreamBody = before.body();
+            boolean callerWantsUsage = clientBody.path("stream_options").path("include_usage").asBoolean(false);
+            if (stream && !callerWantsUsage) {
+                upstreamBody = upstreamBody.deepCopy();
+                upstreamBody.withObject("stream_options").put("include_usage", true);
+            }
+            Dispatcher.Dispatched dispatched = dispatcher.dispatch(call, WireFormat.OPENAI_CHAT, upstreamBody.path("model").asText(model),
+                    upstreamBody, stream, context, forwardHeaders(call),
+                    target -> evaluation.compliant(target.provider(), target.region()));
+            served.provider = dispatched.provider().name();
+            served.model = dispatched.model();
+            switch (dispatched.response()) {
+                case ProviderResponse.Complete complete -> respondWhole(call, evaluation, dispatched, complete, served);
+                case ProviderResponse.Streaming streaming -> relayStream(call, evaluation, dispatched, streaming, callerWantsUsage, served);
+            }
+        } catch (GatewayException e) {
+            evaluation.failed(e);
+            throw e;
+        } finally {
+            record.decision(evaluation.decision().wireName(), evaluation.reasonCode());
+            evaluation.finish(new Outcome(served.provider, served.model, served.usage, evaluation.sentRequest(), served.response,
+                    served.streamedText, record.status == 0 ? 500 : record.status));
         }
     }
 
-    private void respondWhole(RequestCall call, Dispatcher.Dispatched dispatched, ProviderResponse.Complete complete) throws IOException {
+    /** What was served, for settling usage and audit. */
+    private static final class Served {
+        String provider = "";
+        String model = "";
+        Usage usage = Usage.NONE;
+        Optional<ObjectNode> response = Optional.empty();
+        String streamedText = "";
+    }
+
+    private String expectedProvider(String model) {
+        try {
+            return registry.resolve(model, WireFormat.OPENAI_CHAT).provider().name();
+        } catch (GatewayException e) {
+            return "";
+        }
+    }
+
+    private void respondWhole(RequestCall call, PolicyEvaluation evaluation, Dispatcher.Dispatched dispatched,
+            ProviderResponse.Complete complete, Served served) throws GatewayException, IOException {
         Usage usage = OpenAiUsage.from(complete.body());
+        served.usage = usage;
         recordUsage(call.record(), dispatched, usage);
+        ObjectNode answer = evaluation.afterResponse(complete.body(), dispatched.provider().name(), dispatched.model(), usage,
+                call.record().upstreamNanos / 1_000_000);
+        served.response = Optional.of(answer);
+        if (call.surface().equals("policy")) {
+            answer = answer.deepCopy();
+            answer.set("policy", evaluation.metadata());
+        }
         call.record().status = 200;
-        byte[] bytes = json.writeValueAsBytes(complete.body());
+        byte[] bytes = json.writeValueAsBytes(answer);
         call.exchange().respond(200, responseHeaders(call, dispatched, complete.headers()), "application/json", bytes);
     }
 
-    private void relayStream(RequestCall call, Dispatcher.Dispatched dispatched, ProviderResponse.Streaming streaming,
-            boolean callerWantsUsage) throws IOException {
+    private void relayStream(RequestCall call, PolicyEvaluation evaluation, Dispatcher.Dispatched dispatched,
+            ProviderResponse.Streaming streaming, boolean callerWantsUsage, Served served) throws IOException {
         AccessRecord record = call.record();
-        Usage usage = Usage.NONE;
+        StreamRelay relay = new StreamRelay(json, errors, callerWantsUsage,
+                evaluation.watchesStreams() ? Optional.of(evaluation.openStream()) : Optional.empty(),
+                call.surface().equals("policy") ? Optional.of(evaluation::metadata) : Optional.empty());
         try (EventStream events = streaming.events()) {
             call.exchange().onClientGone(events::close);
             ClientExchange.StreamSink sink = call.exchange().startStream(200, responseHeaders(call, dispatched, streaming.headers()));
             record.status = 200;
-            boolean first = true;
-            while (true) {
-                Optional<SseEvent> next;
-                long waitStarted = System.nanoTime();
-                try {
-                    next = events.next();
-                } catch (GatewayException e) {
-                    record.upstreamNanos(System.nanoTime() - waitStarted);
-                    record.error = "stream failed: " + e.getMessage();
-                    dispatcher.streamFailed(dispatched.provider().name(), e);
-                    sink.write(errors.streamError(e, WireFormat.OPENAI_CHAT).encode());
-                    break;
+            GatewayException[] failure = new GatewayException[1];
+            StreamRelay.End end = relay.relay(events, sink, record, failure);
+            switch (end) {
+                case COMPLETE -> {
                 }
-                record.upstreamNanos(System.nanoTime() - waitStarted);
-                if (next.isEmpty()) {
-                    sink.write("data: [DONE]\n\n");
-                    break;
+                case UPSTREAM_FAILED -> {
+                    record.error = "stream failed: " + failure[0].getMessage();
+                    dispatcher.streamFailed(dispatched.provider().name(), failure[0]);
+                    evaluation.failed(failure[0]);
                 }
-                SseEvent event = next.get();
-                String data = event.data();
-                if (data.equals("[DONE]")) {
-                    continue;
-                }
-                if (data.indexOf("\"usage\"") >= 0) {
-                    ChunkUsage chunk = usageOf(data, callerWantsUsage);
-                    usage = chunk.usage().totalTokens() > 0 ? chunk.usage() : usage;
-                    if (chunk.forward().isEmpty()) {
-                        continue;
-                    }
-                    data = chunk.forward().get();
-                }
-                sink.write(SseEvent.data(data).encode());
-                if (first) {
-                    record.firstByteNanos = record.elapsedNanos();
-                    first = false;
-                }
+                case BLOCKED -> record.error = "stream blocked: " + failure[0].getMessage();
             }
         } finally {
-            recordUsage(record, dispatched, usage);
+            served.usage = relay.usage();
+            served.streamedText = relay.text();
+            recordUsage(record, dispatched, relay.usage());
         }
     }
 
-    /** @param forward the chunk to send the client (without usage if it did not ask), or empty to drop it */
-    private record ChunkUsage(Usage usage, Optional<String> forward) {
+    /** A cache hit: the stored completion, whole or replayed as a stream. */
+    private void respondCached(RequestCall call, PolicyEvaluation evaluation, ObjectNode completion, boolean stream) throws IOException {
+        call.record().status = 200;
+        call.record().provider = "cache";
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-request-id", call.trace().requestId());
+        headers.put("x-gateway-cache", "hit");
+        boolean policySurface = call.surface().equals("policy");
+        if (!stream) {
+            ObjectNode answer = completion;
+            if (policySurface) {
+                answer = completion.deepCopy();
+                answer.set("policy", evaluation.metadata());
+            }
+            call.exchange().respond(200, headers, "application/json", json.writeValueAsBytes(answer));
+            return;
+        }
+        ClientExchange.StreamSink sink = call.exchange().startStream(200, headers);
+        for (ObjectNode chunk : CompletionChunks.of(json, completion)) {
+            if (policySurface) {
+                chunk.set("policy", evaluation.metadata());
+            }
+            sink.write(SseEvent.data(chunk.toString()).encode());
+        }
+        sink.write("data: [DONE]\n\n");
     }
 
-    private ChunkUsage usageOf(String data, boolean callerWantsUsage) {
-        JsonNode chunk;
-        try {
-            chunk = json.readTree(data);
-        } catch (IOException e) {
-            return new ChunkUsage(Usage.NONE, Optional.of(data));
-        }
-        if (!chunk.isObject()) {
-            return new ChunkUsage(Usage.NONE, Optional.of(data));
-        }
-        Usage usage = OpenAiUsage.from(chunk);
-        if (callerWantsUsage) {
-            return new ChunkUsage(usage, Optional.of(data));
-        }
-        ObjectNode stripped = ((ObjectNode) chunk).deepCopy();
-        stripped.remove("usage");
-        if (stripped.path("choices").isArray() && stripped.path("choices").isEmpty()) {
-            return new ChunkUsage(usage, Optional.empty());
-        }
-        try {
-            return new ChunkUsage(usage, Optional.of(json.writeValueAsString(stripped)));
-        } catch (IOException e) {
-            return new ChunkUsage(usage, Optional.of(data));
+    /** On {@code /policy}, error bodies carry the policy metadata too. */
+    private static void attachMetadata(RequestCall call, PolicyEvaluation evaluation, ObjectNode errorBody) {
+        if (call.surface().equals("policy")) {
+            errorBody.set("policy", evaluation.metadata());
         }
     }
 
@@ -198,16 +241,12 @@ public final class ChatEndpoint implements Endpoint {
     }
 
     static PolicyContext policyContext(RequestCall call) {
-        return new PolicyContext(call.trace().traceId(), call.surface(), call.route(), call.identity().project(), Optional.empty(),
-                Optional.empty(), call.identity().anonymous() ? Optional.empty() : Optional.of(call.identity().keyName()),
-                call.identity().roles(), Optional.empty(), safeHeaders(call));
-    }
-
-    private static Map<String, String> safeHeaders(RequestCall call) {
         Map<String, String> headers = new LinkedHashMap<>(call.exchange().headers());
         for (String credential : List.of("authorization", "x-api-key", "cookie", "proxy-authorization")) {
             headers.remove(credential);
         }
-        return headers;
+        return new PolicyContext(call.trace().traceId(), call.surface(), call.route(), call.identity().project(), Optional.empty(),
+                Optional.empty(), call.identity().anonymous() ? Optional.empty() : Optional.of(call.identity().keyName()),
+                call.identity().roles(), Optional.empty(), headers);
     }
 }

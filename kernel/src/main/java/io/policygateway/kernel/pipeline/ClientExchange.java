@@ -16,6 +16,9 @@ public interface ClientExchange {
     /** The path without the query string, e.g. {@code /v1/chat/completions}. */
     String path();
 
+    /** The raw query string, without {@code ?}, or null. */
+    String query();
+
     /** A request header by case-insensitive name. */
     Optional<String> header(String name);
 

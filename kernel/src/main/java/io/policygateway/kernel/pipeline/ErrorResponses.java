@@ -58,6 +58,9 @@ public final class ErrorResponses {
     /** Headers that go with the error: {@code Retry-After} for rate limits. */
     public Map<String, String> headers(GatewayException error) {
         Map<String, String> headers = new LinkedHashMap<>();
+        if (error instanceof io.policygateway.kernel.policy.LimitExceededException limit) {
+            headers.putAll(limit.headers());
+        }
         error.retryAfter().ifPresent(delay -> headers.put("retry-after", Long.toString(Math.max(1, (delay.toMillis() + 999) / 1000))));
         return headers;
     }

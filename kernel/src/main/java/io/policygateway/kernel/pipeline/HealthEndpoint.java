@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.policygateway.api.WireFormat;
 import io.policygateway.kernel.provider.ProviderHealth;
 import io.policygateway.kernel.provider.ProviderRegistry;
+import io.policygateway.kernel.routing.PriceCatalogue;
+import io.policygateway.kernel.routing.RouteHealth;
+import io.policygateway.kernel.routing.RouteTable;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * {@code GET /health} (per-provider status and last latency from real traffic),
+ * {@code GET /health} (per-provider status and last latency from real traffic, and per routing
+ * target its circuit breaker and rolling median latency),
  * {@code GET /health/live} and {@code GET /health/ready} for orchestrators. No credential needed.
  */
 public final class HealthEndpoint implements Endpoint {
@@ -20,12 +24,19 @@ public final class HealthEndpoint implements Endpoint {
     private final Kind kind;
     private final ObjectMapper json;
     private final ProviderRegistry registry;
+    private final RouteTable routes;
     private final BooleanSupplier ready;
 
     public HealthEndpoint(Kind kind, ObjectMapper json, ProviderRegistry registry, BooleanSupplier ready) {
+        this(kind, json, registry, RouteTable.none(PriceCatalogue.builtIn()), ready);
+    }
+
+    /** @param routes the configured routes, whose targets' breakers and latency the summary shows */
+    public HealthEndpoint(Kind kind, ObjectMapper json, ProviderRegistry registry, RouteTable routes, BooleanSupplier ready) {
         this.kind = kind;
         this.json = json;
         this.registry = registry;
+        this.routes = routes;
         this.ready = ready;
     }
 
@@ -73,8 +84,13 @@ public final class HealthEndpoint implements Endpoint {
             snapshot.lastError().ifPresent(error -> entry.put("last_error", error));
         }
         registry.disabledReasons().forEach((name, reason) -> providers.putObject(name).put("enabled", false).put("reason", reason));
+        ObjectNode routeSection = json.createObjectNode();
+        anyFailing |= RouteHealth.write(routes, routeSection);
         body.put("status", registry.providers().isEmpty() ? "no_providers" : anyFailing ? "degraded" : "ok");
         body.put("local_dev_mode", registry.localDevMode());
         body.set("providers", providers);
+        if (!routeSection.isEmpty()) {
+            body.set("routes", routeSection);
+        }
     }
 }

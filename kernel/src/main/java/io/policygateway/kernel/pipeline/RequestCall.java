@@ -15,6 +15,7 @@ public final class RequestCall {
     private final String surface;
     private final String route;
     private Identity identity = Identity.anonymousCaller();
+    private final java.util.List<java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode>> errorDecorators = new java.util.ArrayList<>();
 
     RequestCall(ClientExchange exchange, TraceContext trace, AccessRecord record, String surface, String route) {
         this.exchange = requireNonNull(exchange, "exchange is null");
@@ -48,6 +49,21 @@ public final class RequestCall {
 
     public Identity identity() {
         return identity;
+    }
+
+    /** Adds something to the error body if this request fails (e.g. the policy metadata on /policy). */
+    public void onError(java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> decorator) {
+        errorDecorators.add(decorator);
+    }
+
+    void decorateError(com.fasterxml.jackson.databind.node.ObjectNode body) {
+        for (java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> decorator : errorDecorators) {
+            try {
+                decorator.accept(body);
+            } catch (RuntimeException ignored) {
+                // the error itself must still be delivered
+            }
+        }
     }
 
     void identity(Identity caller) {

@@ -118,8 +118,10 @@ public final class RequestRouter {
         record.error = error.getMessage();
         Map<String, String> headers = new LinkedHashMap<>(errors.headers(error));
         headers.put("x-request-id", call.trace().requestId());
+        com.fasterxml.jackson.databind.node.ObjectNode body = errors.body(error, format);
+        call.decorateError(body);
         try {
-            call.exchange().respond(error.status(), headers, "application/json", errors.bytes(error, format));
+            call.exchange().respond(error.status(), headers, "application/json", body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException | IllegalStateException e) {
             // the client is gone or the response was already committed; the access log records the error
             record.error = error.getMessage() + " (not delivered: " + e.getMessage() + ")";

@@ -129,6 +129,28 @@ public final class TestGateway implements AutoCloseable {
         return accessLog.toString(StandardCharsets.UTF_8).lines().toList();
     }
 
+    /**
+     * Waits (up to 5 s) for an access log line matching {@code condition}: lines are written just
+     * after the response, so a test reading them right after its request must wait.
+     */
+    public String awaitAccessLog(java.util.function.Predicate<String> condition) {
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (String line : accessLogLines()) {
+                if (condition.test(line)) {
+                    return line;
+                }
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("no access log line matched within 5 s; lines: " + accessLogLines());
+    }
+
     @Override
     public void close() {
         gateway.close();

@@ -19,6 +19,16 @@ public interface RoutingStrategy {
      */
     List<TargetView> plan(RoutingRequest request, List<TargetView> candidates);
 
+    /**
+     * Called once after {@link RoutingStrategyFactory#create} with every target configured for the
+     * route (before any filtering), so a strategy can refuse config that names a target the route
+     * does not have. Throw {@link io.policygateway.api.ConfigException} (from
+     * {@link io.policygateway.api.PluginConfig#error}) to stop the gateway from starting.
+     * Default: accepts everything.
+     */
+    default void validate(List<TargetView> configuredTargets) {
+    }
+
     /** Called after each attempt, so adaptive strategies can learn. Default: nothing. */
     default void record(TargetView target, AttemptOutcome outcome) {
     }

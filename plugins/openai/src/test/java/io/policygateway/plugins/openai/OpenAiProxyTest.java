@@ -74,7 +74,7 @@ class OpenAiProxyTest {
         JsonNode upstreamBody = JSON.readTree(sent.body());
         assertFalse(upstreamBody.has("policy_user"), "gateway-only fields are removed");
         assertEquals(0.2, upstreamBody.path("temperature").asDouble());
-        assertTrue(gateway.accessLogLines().stream().anyMatch(line -> line.contains("\"input_tokens\":9") && line.contains("\"output_tokens\":3")));
+        gateway.awaitAccessLog(line -> line.contains("\"input_tokens\":9") && line.contains("\"output_tokens\":3"));
     }
 
     @Test
@@ -90,7 +90,7 @@ class OpenAiProxyTest {
         assertEquals("[DONE]", data.get(data.size() - 1));
         assertTrue(data.stream().noneMatch(line -> line.contains("\"usage\"")), "usage was not asked for: " + data);
         assertTrue(response.body().contains("Hel") && response.body().contains("lo"));
-        assertTrue(gateway.accessLogLines().stream().anyMatch(line -> line.contains("\"output_tokens\":2")));
+        gateway.awaitAccessLog(line -> line.contains("\"output_tokens\":2"));
     }
 
     @Test

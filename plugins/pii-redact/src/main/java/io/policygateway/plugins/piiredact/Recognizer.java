@@ -1,0 +1,23 @@
+package io.policygateway.plugins.piiredact;
+
+import java.util.List;
+
+/**
+ * Finds one kind of personal data in a text. Implementations are immutable and thread-safe; their
+ * patterns are compiled when they are constructed.
+ */
+interface Recognizer {
+
+    /** The type this recognizer reports. */
+    PiiType type();
+
+    /** Adds every candidate found in {@code text} to {@code out}, in any order, possibly overlapping. */
+    void find(String text, List<Candidate> out);
+
+    /**
+     * A span a recognizer proposes, with its confidence: where two candidates overlap, the more
+     * confident one wins (then the longer one).
+     */
+    record Candidate(PiiType type, int start, int end, double confidence) {
+    }
+}

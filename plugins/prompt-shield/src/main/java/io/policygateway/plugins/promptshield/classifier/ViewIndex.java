@@ -1,0 +1,150 @@
+package io.policygateway.plugins.promptshield.classifier;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Arrays;
+
+/**
+ * One view of a text (lower-cased) with the positions of every vocabulary word in it, plus the
+ * shape statistics that decide whether de-obfuscated views are worth building. Built once per
+ * view and request by a single left-to-right scan; not shared between threads.
+ */
+final class ViewIndex {
+    private static final int[] NONE = new int[0];
+
+    private final String text;
+    private final int[][] positions;
+    private final int[] counts;
+    private final boolean cjk;
+    private final int leetTokens;
+    private final int longestSingleLetterRun;
+    private final int mixedScriptTokens;
+
+    private ViewIndex(String text, int[][] positions, int[] counts, boolean cjk, int leetTokens,
+            int longestSingleLetterRun, int mixedScriptTokens) {
+        this.text = text;
+        this.positions = positions;
+        this.counts = counts;
+        this.cjk = cjk;
+        this.leetTokens = leetTokens;
+        this.longestSingleLetterRun = longestSingleLetterRun;
+        this.mixedScriptTokens = mixedScriptTokens;
+    }
+
+    static ViewIndex of(String text, Vocabulary vocabulary) {
+        requireNonNull(text, "text is null");
+        int[][] positions = new int[vocabulary.size()][];
+        int[] counts = new int[vocabulary.size()];
+        boolean cjk = false;
+        int leetTokens = 0;
+        int singleLetterRun = 0;
+        int longestSingleLetterRun = 0;
+        int mixedScriptTokens = 0;
+        int length = text.length();
+        int i = 0;
+        while (i < length) {
+            char c = text.charAt(i);
+            if (!isWordChar(c)) {
+                if ((c == '@' || c == '$' || c == '!' || c == '|') && i > 0 && i + 1 < length
+                        && Character.isLetter(text.charAt(i - 1)) && Character.isLetter(text.charAt(i + 1))) {
+                    leetTokens++;
+                }
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean letters = false;
+            boolean leetDigits = false;
+            boolean latin = false;
+            boolean cyrillicOrGreek = false;
+            while (i < length && isWordChar(text.charAt(i))) {
+                char w = text.charAt(i);
+                if (Character.isLetter(w)) {
+                    letters = true;
+                    if (w < 0x250) {
+                        latin = true;
+                    } else if (w >= 0x370 && w < 0x530) {
+                        cyrillicOrGreek = true;
+                    } else if (isCjk(w)) {
+                        cjk = true;
+                    }
+                } else if (w == '0' || w == '1' || w == '3' || w == '4' || w == '5' || w == '7') {
+                    leetDigits = true;
+                }
+                i++;
+            }
+            if (letters && leetDigits) {
+                leetTokens++;
+            }
+            if (latin && cyrillicOrGreek) {
+                mixedScriptTokens++;
+            }
+            if (i - start == 1 && letters) {
+                singleLetterRun++;
+                longestSingleLetterRun = Math.max(longestSingleLetterRun, singleLetterRun);
+            } else {
+                singleLetterRun = 0;
+            }
+            int id = vocabulary.lookup(text, start, i);
+            if (id >= 0) {
+                int[] list = positions[id];
+                if (list == null) {
+                    list = new int[4];
+                    positions[id] = list;
+                } else if (counts[id] == list.length) {
+                    list = Arrays.copyOf(list, list.length * 2);
+                    positions[id] = list;
+                }
+                list[counts[id]++] = start;
+            }
+        }
+        return new ViewIndex(text, positions, counts, cjk, leetTokens, longestSingleLetterRun, mixedScriptTokens);
+    }
+
+    static boolean isWordChar(char c) {
+        if (Character.isLetterOrDigit(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    static boolean isCjk(char c) {
+        return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF)
+                || (c >= 0xF900 && c <= 0xFAFF);
+    }
+
+    String text() {
+        return text;
+    }
+
+    boolean contains(int wordId) {
+        return counts[wordId] > 0;
+    }
+
+    /** Start offsets of a vocabulary word, ascending; empty when absent. */
+    int[] positions(int wordId) {
+        return counts[wordId] == 0 ? NONE : Arrays.copyOf(positions[wordId], counts[wordId]);
+    }
+
+    /** Whether the text holds Chinese, Japanese or Korean characters. */
+    boolean hasCjk() {
+        return cjk;
+    }
+
+    /** Tokens mixing letters and digits that stand for letters ({@code 1gn0r3}), or {@code p@ss}-style symbols. */
+    int leetTokens() {
+        return leetTokens;
+    }
+
+    /** The longest run of one-letter tokens ({@code i g n o r e}). */
+    int longestSingleLetterRun() {
+        return longestSingleLetterRun;
+    }
+
+    /** Tokens mixing Latin with Cyrillic or Greek letters (homoglyph substitution). */
+    int mixedScriptTokens() {
+        return mixedScriptTokens;
+    }
+}
