@@ -11,10 +11,12 @@ import io.policygateway.kernel.routing.RouteTable;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * {@code GET /health} (per-provider status and last latency from real traffic, and per routing
- * target its circuit breaker and rolling median latency),
+ * {@code GET /health} (per-provider status and last latency from real traffic, per routing
+ * target its circuit breaker and rolling median latency, and the state of tool backends such as
+ * MCP servers),
  * {@code GET /health/live} and {@code GET /health/ready} for orchestrators. No credential needed.
  */
 public final class HealthEndpoint implements Endpoint {
@@ -26,6 +28,7 @@ public final class HealthEndpoint implements Endpoint {
     private final ProviderRegistry registry;
     private final RouteTable routes;
     private final BooleanSupplier ready;
+    private final Supplier<Map<String, Map<String, String>>> tools;
 
     public HealthEndpoint(Kind kind, ObjectMapper json, ProviderRegistry registry, BooleanSupplier ready) {
         this(kind, json, registry, RouteTable.none(PriceCatalogue.builtIn()), ready);
@@ -33,11 +36,18 @@ public final class HealthEndpoint implements Endpoint {
 
     /** @param routes the configured routes, whose targets' breakers and latency the summary shows */
     public HealthEndpoint(Kind kind, ObjectMapper json, ProviderRegistry registry, RouteTable routes, BooleanSupplier ready) {
+        this(kind, json, registry, routes, ready, Map::of);
+    }
+
+    /** @param tools the tool loops' backends and their state (e.g. MCP server → {@code up}), shown under {@code tools} */
+    public HealthEndpoint(Kind kind, ObjectMapper json, ProviderRegistry registry, RouteTable routes, BooleanSupplier ready,
+            Supplier<Map<String, Map<String, String>>> tools) {
         this.kind = kind;
         this.json = json;
         this.registry = registry;
         this.routes = routes;
         this.ready = ready;
+        this.tools = tools;
     }
 
     @Override
@@ -91,6 +101,10 @@ public final class HealthEndpoint implements Endpoint {
         body.set("providers", providers);
         if (!routeSection.isEmpty()) {
             body.set("routes", routeSection);
+        }
+        Map<String, Map<String, String>> toolBackends = tools.get();
+        if (!toolBackends.isEmpty()) {
+            body.set("tools", json.valueToTree(toolBackends));
         }
     }
 }

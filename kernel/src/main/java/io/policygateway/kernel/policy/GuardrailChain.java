@@ -120,6 +120,11 @@ public final class GuardrailChain {
         return current.body();
     }
 
+    /** Whether any guardrail looks at responses (whole or streamed). */
+    public boolean inspectsResponses() {
+        return stages.stream().anyMatch(stage -> stage.hooks().contains(Hook.AFTER_REQUEST) || stage.hooks().contains(Hook.STREAM_CHUNK));
+    }
+
     /** Whether any guardrail watches streamed text. */
     public boolean watchesStreams() {
         return stages.stream().anyMatch(stage -> stage.hooks().contains(Hook.STREAM_CHUNK));

@@ -88,10 +88,12 @@ class ErrorResponsesOverHttpTest {
     }
 
     @Test
-    void pendingEndpointsAnswer501InTheirFormat() throws Exception {
+    void messagesEndpointAnswersBadInputInAnthropicsErrorShape() throws Exception {
         HttpResponse<String> response = gateway.post("/v1/messages", "{}");
-        assertEquals(501, response.statusCode());
-        assertEquals("error", JSON.readTree(response.body()).path("type").asText());
+        assertEquals(400, response.statusCode());
+        JsonNode body = JSON.readTree(response.body());
+        assertEquals("error", body.path("type").asText());
+        assertEquals("invalid_request_error", body.at("/error/type").asText());
     }
 
     @Test
