@@ -159,10 +159,10 @@ public final class Gateway implements AutoCloseable {
             resources.add(policies::close);
             long maxBody = config.server().maxBodyBytes();
             Gateway[] self = new Gateway[1];
-            ChatEndpoint chat = new ChatEndpoint(json, providers, dispatcher, errors, metrics, policies, maxBody,
+            ChatEndpoint chat = new ChatEndpoint(json, providers, dispatcher, errors, policies, maxBody,
                     new ToolLoopStage(toolLoops, json));
-            TranslatedChatEndpoint messages = TranslatedChatEndpoint.messages(json, providers, dispatcher, errors, metrics, policies, maxBody);
-            TranslatedChatEndpoint responses = TranslatedChatEndpoint.responses(json, providers, dispatcher, errors, metrics, policies, maxBody);
+            TranslatedChatEndpoint messages = TranslatedChatEndpoint.messages(json, providers, dispatcher, errors, policies, maxBody);
+            TranslatedChatEndpoint responses = TranslatedChatEndpoint.responses(json, providers, dispatcher, errors, policies, maxBody);
             RequestRouter.Builder routes = RequestRouter.builder()
                     .add("POST", "/v1/chat/completions", chat)
                     .add("POST", "/policy/chat/completions", chat)
@@ -182,7 +182,8 @@ public final class Gateway implements AutoCloseable {
                     .add("GET", "/health/ready", new HealthEndpoint(HealthEndpoint.Kind.READY, json, providers, () -> self[0] != null && self[0].ready))
                     .add("GET", "/metrics", new MetricsEndpoint(prometheus))
                     .add("GET", "/admin/events", new EventsEndpoint(json, eventStore, authenticator));
-            RequestRouter router = routes.build(authenticator, errors, new AccessLog(options.accessLog(), Logging.json(config.logging())), metrics);
+            RequestRouter router = routes.build(authenticator, errors, new AccessLog(options.accessLog(), Logging.json(config.logging())), metrics,
+                    pricing);
 
             GatewayServer server = new GatewayServer(config.server(), router);
             server.start();
