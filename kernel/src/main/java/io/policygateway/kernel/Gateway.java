@@ -9,6 +9,7 @@ import io.policygateway.api.tool.ToolLoopFactory;
 import io.policygateway.kernel.auth.Authenticator;
 import io.policygateway.kernel.config.ConfigLoader;
 import io.policygateway.kernel.config.GatewayConfig;
+import io.policygateway.kernel.config.HealthConfig;
 import io.policygateway.kernel.config.LoggingConfig;
 import io.policygateway.kernel.config.PluginSystemConfig;
 import io.policygateway.kernel.config.ServerConfig;
@@ -38,6 +39,7 @@ import io.policygateway.kernel.pipeline.RequestRouter;
 import io.policygateway.kernel.pipeline.TranslatedChatEndpoint;
 import io.policygateway.kernel.plugin.PluginHost;
 import io.policygateway.kernel.policy.PolicyEngine;
+import io.policygateway.kernel.provider.HealthProbe;
 import io.policygateway.kernel.provider.ProviderRegistry;
 import io.policygateway.kernel.routing.PriceCatalogue;
 import io.policygateway.kernel.routing.RouteTable;
@@ -128,6 +130,8 @@ public final class Gateway implements AutoCloseable {
             StorageConfig storage = config.storage() == null ? StorageConfig.defaults()
                     : ConfigLoader.bind(config.storage(), StorageConfig.class, config.source(), "storage");
             SecretMasker.register(storage.postgresPassword());
+            HealthConfig health = config.health() == null ? HealthConfig.defaults()
+                    : ConfigLoader.bind(config.health(), HealthConfig.class, config.source(), "health");
             Database database = storage.postgresUrl() != null
                     ? new Database(storage.postgresUrl(), storage.postgresUser(), storage.postgresPassword())
                     : Database.sqlite(home.resolve(storage.sqlitePath()));
@@ -153,6 +157,9 @@ public final class Gateway implements AutoCloseable {
                     plugins.extensions(RoutingStrategyFactory.class, RoutingStrategyFactory::id), context, prices, config.source());
             routeTable.logSummary();
             Dispatcher dispatcher = new Dispatcher(providers, routeTable, config.upstream(), metrics, clock);
+            if (health.probing()) {
+                resources.add(HealthProbe.start(providers, health, metrics, json, clock));
+            }
             Pricing pricing = (provider, model, usage) -> prices.price(provider, model).map(price -> java.util.OptionalDouble.of(price.cost(usage)))
                     .orElse(java.util.OptionalDouble.empty());
             PolicyEngine policies = Policies.engine(config, plugins, context, ledger, pricing, prometheus, events, clock, home);
