@@ -13,7 +13,7 @@ import io.policygateway.api.provider.EventStream;
 import io.policygateway.api.provider.ProviderResponse;
 import io.policygateway.kernel.policy.GuardrailChain;
 import io.policygateway.kernel.policy.Outcome;
-import io.policygateway.kernel.policy.PolicyEngine;
+import io.policygateway.kernel.policy.PolicyRuntime;
 import io.policygateway.kernel.policy.PolicyEvaluation;
 import io.policygateway.kernel.provider.ProviderRegistry;
 import io.policygateway.kernel.toolloop.ModelTurns;
@@ -44,12 +44,12 @@ public final class ChatEndpoint implements Endpoint {
     private final ProviderRegistry registry;
     private final Dispatcher dispatcher;
     private final ErrorResponses errors;
-    private final PolicyEngine policies;
+    private final PolicyRuntime policies;
     private final long maxBodyBytes;
     private final ToolLoopStage toolLoop;
 
     public ChatEndpoint(ObjectMapper json, ProviderRegistry registry, Dispatcher dispatcher, ErrorResponses errors,
-            PolicyEngine policies, long maxBodyBytes, ToolLoopStage toolLoop) {
+            PolicyRuntime policies, long maxBodyBytes, ToolLoopStage toolLoop) {
         this.json = requireNonNull(json, "json is null");
         this.registry = requireNonNull(registry, "registry is null");
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
