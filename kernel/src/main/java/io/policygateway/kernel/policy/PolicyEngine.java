@@ -43,7 +43,6 @@ public final class PolicyEngine {
     private final PolicyRuleSchema schema;
     private final Metrics metrics;
     private final Metrics.Counter decisionsTotal;
-    private final Metrics.Counter unpriced;
     private final Pricing pricing;
     private final Consumer<PolicyEvent> events;
     private final Clock clock;
@@ -64,7 +63,6 @@ public final class PolicyEngine {
         this.clock = clock;
         this.decisionsTotal = metrics.counter("policy_decisions_total", "Decisions by policy, rule, decision and reason code.",
                 "policy_id", "rule", "decision", "reason_code", "mode");
-        this.unpriced = metrics.counter("unpriced_requests_total", "Requests whose model has no price in the catalogue, by model.", "model");
     }
 
     /** What the request asked for, from headers and body aliases (header wins). */
@@ -228,7 +226,6 @@ public final class PolicyEngine {
                 attributes.put("cost_usd", String.format(java.util.Locale.ROOT, "%.6f", cost.getAsDouble()));
             } else if (outcome.usage().totalTokens() > 0) {
                 attributes.put("unpriced", true);
-                unpriced.inc(outcome.model().length() > 64 ? "other" : outcome.model());
             }
         }
         List<String> shadow = evaluation.decisions().stream().filter(RuleDecision::shadow)
