@@ -118,6 +118,7 @@ public final class RequestRouter {
         record.error = error.getMessage();
         Map<String, String> headers = new LinkedHashMap<>(errors.headers(error));
         headers.put("x-request-id", call.trace().requestId());
+        headers.put("traceparent", call.trace().traceparent());
         com.fasterxml.jackson.databind.node.ObjectNode body = errors.body(error, format);
         call.decorateError(body);
         try {
