@@ -240,7 +240,22 @@ public final class PolicyEngine {
                 evaluation.rulesFired(), attributes));
     }
 
+    /** Releases what the engine's guardrails hold (e.g. a script folder watcher) and its audit sinks. */
     public void close() {
+        List<GuardrailStage> stages = new ArrayList<>(globalStages);
+        for (CompiledPolicy policy : policies.values()) {
+            stages.addAll(policy.guardrails());
+            policy.canary().ifPresent(canary -> stages.addAll(canary.guardrails()));
+        }
+        for (GuardrailStage stage : stages) {
+            if (stage.guardrail() instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    org.slf4j.LoggerFactory.getLogger(PolicyEngine.class).warn("Closing guardrail {} failed: {}", stage.ruleId(), e.toString());
+                }
+            }
+        }
         compiler.close();
     }
 }
