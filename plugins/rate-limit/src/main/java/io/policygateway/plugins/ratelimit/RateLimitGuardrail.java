@@ -68,8 +68,8 @@ final class RateLimitGuardrail implements Guardrail {
     }
 
     private Verdict refuse(String limit, String unit, ConsumptionProbe probe, Map<String, String> headers) {
-        String message = "The limit of " + limit + " per " + settings.keyByNames() + " is reached; retry in "
-                + seconds(probe.getNanosToWaitForRefill()) + " s.";
+        String scope = settings.keyBy().isEmpty() ? "shared by all callers" : "per " + settings.keyByNames();
+        String message = "The limit of " + limit + " " + scope + " is reached; retry in " + seconds(probe.getNanosToWaitForRefill()) + " s.";
         Map<String, Object> details = Map.of("limit", unit, "key_by", settings.keyByNames());
         return switch (settings.action()) {
             case BLOCK -> Verdict.rateLimited(REASON, message, Duration.ofNanos(probe.getNanosToWaitForRefill()), headers)

@@ -34,7 +34,7 @@ record RateLimitSettings(List<KeyPart> keyBy, long requestsPerMinute, long token
 
     static RateLimitSettings from(PluginConfig config) {
         config.requireOnly(KEYS.toArray(String[]::new));
-        config.strings("categories");
+        config.strings("categories"); // passed by policy rules: must be a list of strings, not used
         List<KeyPart> keyBy = keyBy(config);
         long requests = nonNegative(config, "requests_per_minute");
         long tokens = nonNegative(config, "tokens_per_minute");
@@ -83,8 +83,8 @@ record RateLimitSettings(List<KeyPart> keyBy, long requestsPerMinute, long token
         return value;
     }
 
-    /** The {@code key_by} names joined with commas, for messages and decision details. */
+    /** The {@code key_by} names joined with commas (empty for one shared bucket), for messages and decision details. */
     String keyByNames() {
-        return keyBy.isEmpty() ? "everyone" : String.join(",", keyBy.stream().map(KeyPart::configName).toList());
+        return String.join(",", keyBy.stream().map(KeyPart::configName).toList());
     }
 }

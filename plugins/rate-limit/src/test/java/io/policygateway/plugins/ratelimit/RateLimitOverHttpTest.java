@@ -66,6 +66,7 @@ class RateLimitOverHttpTest {
             JsonNode body = TestPluginContext.JSON.readTree(limited.body());
             assertEquals("error", body.path("type").asText(), body.toString());
             assertEquals("rate_limit_error", body.at("/error/type").asText(), body.toString());
+            assertTrue(body.at("/error/message").asText().contains("1 requests per minute shared by all callers"), body.toString());
         }
     }
 

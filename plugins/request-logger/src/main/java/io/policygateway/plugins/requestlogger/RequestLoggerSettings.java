@@ -31,7 +31,7 @@ record RequestLoggerSettings(Destination destination, String table, boolean logB
 
     static RequestLoggerSettings from(PluginConfig config, Path dataDirectory) {
         config.requireOnly(KEYS.toArray(String[]::new));
-        config.strings("categories");
+        config.strings("categories"); // passed by policy rules: must be a list of strings, not used
         String action = config.string("action", "log-only");
         if (!action.equals("log-only") && !action.equals("allow")) {
             throw config.error("action", "a logger only records; expected log-only or allow, got '" + action + "'");

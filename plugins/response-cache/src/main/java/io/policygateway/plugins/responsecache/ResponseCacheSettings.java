@@ -36,7 +36,7 @@ record ResponseCacheSettings(Duration ttl, int maxEntries, long maxEntryBytes, O
 
     static ResponseCacheSettings from(PluginConfig config) {
         config.requireOnly(KEYS.toArray(String[]::new));
-        config.strings("categories");
+        config.strings("categories"); // passed by policy rules: must be a list of strings, not used
         String action = config.string("action", "allow");
         if (!action.equals("allow") && !action.equals("log-only")) {
             throw config.error("action", "a cache answers or stores, it does not " + action + " (expected allow or log-only)");
