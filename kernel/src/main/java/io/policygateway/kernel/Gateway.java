@@ -37,7 +37,8 @@ import io.policygateway.kernel.pipeline.PassthroughEndpoint;
 import io.policygateway.kernel.pipeline.RequestRouter;
 import io.policygateway.kernel.pipeline.TranslatedChatEndpoint;
 import io.policygateway.kernel.plugin.PluginHost;
-import io.policygateway.kernel.policy.PolicyEngine;
+import io.policygateway.kernel.pipeline.ReloadEndpoint;
+import io.policygateway.kernel.policy.PolicyRuntime;
 import io.policygateway.kernel.provider.ProviderRegistry;
 import io.policygateway.kernel.routing.PriceCatalogue;
 import io.policygateway.kernel.routing.RouteTable;
@@ -155,8 +156,16 @@ public final class Gateway implements AutoCloseable {
             Dispatcher dispatcher = new Dispatcher(providers, routeTable, config.upstream(), metrics, clock);
             Pricing pricing = (provider, model, usage) -> prices.price(provider, model).map(price -> java.util.OptionalDouble.of(price.cost(usage)))
                     .orElse(java.util.OptionalDouble.empty());
-            PolicyEngine policies = Policies.engine(config, plugins, context, ledger, pricing, prometheus, events, clock, home);
+            PolicyRuntime policies = new PolicyRuntime(Policies.engine(config, plugins, context, ledger, pricing, prometheus, events, clock, home));
             resources.add(policies::close);
+            ReloadEndpoint.Reloader reloader = () -> {
+                GatewayConfig fresh = Policies.reread(options, home, environment, config, plugins);
+                policies.swap(Policies.engine(fresh, plugins, context, ledger, pricing, prometheus, events, clock, home));
+                String summary = "plugins: " + fresh.plugins().size() + ", policies: " + (fresh.policies() == null ? 0 : fresh.policies().size())
+                        + ", projects: " + (fresh.projects() == null ? 0 : fresh.projects().size()) + " from " + fresh.source();
+                log.info("Policies reloaded ({})", summary);
+                return summary;
+            };
             long maxBody = config.server().maxBodyBytes();
             Gateway[] self = new Gateway[1];
             ChatEndpoint chat = new ChatEndpoint(json, providers, dispatcher, errors, metrics, policies, maxBody,
@@ -181,7 +190,8 @@ public final class Gateway implements AutoCloseable {
                     .add("GET", "/health/live", new HealthEndpoint(HealthEndpoint.Kind.LIVE, json, providers, () -> true))
                     .add("GET", "/health/ready", new HealthEndpoint(HealthEndpoint.Kind.READY, json, providers, () -> self[0] != null && self[0].ready))
                     .add("GET", "/metrics", new MetricsEndpoint(prometheus))
-                    .add("GET", "/admin/events", new EventsEndpoint(json, eventStore, authenticator));
+                    .add("GET", "/admin/events", new EventsEndpoint(json, eventStore, authenticator))
+                    .add("POST", "/admin/reload", new ReloadEndpoint(json, authenticator, reloader));
             RequestRouter router = routes.build(authenticator, errors, new AccessLog(options.accessLog(), Logging.json(config.logging())), metrics);
 
             GatewayServer server = new GatewayServer(config.server(), router);

@@ -14,7 +14,7 @@ import io.policygateway.api.provider.ProviderResponse;
 import io.policygateway.kernel.metrics.GatewayMetrics;
 import io.policygateway.kernel.policy.GuardrailChain;
 import io.policygateway.kernel.policy.Outcome;
-import io.policygateway.kernel.policy.PolicyEngine;
+import io.policygateway.kernel.policy.PolicyRuntime;
 import io.policygateway.kernel.policy.PolicyEvaluation;
 import io.policygateway.kernel.provider.ProviderRegistry;
 import io.policygateway.kernel.toolloop.ModelTurns;
@@ -46,12 +46,12 @@ public final class ChatEndpoint implements Endpoint {
     private final Dispatcher dispatcher;
     private final ErrorResponses errors;
     private final GatewayMetrics metrics;
-    private final PolicyEngine policies;
+    private final PolicyRuntime policies;
     private final long maxBodyBytes;
     private final ToolLoopStage toolLoop;
 
     public ChatEndpoint(ObjectMapper json, ProviderRegistry registry, Dispatcher dispatcher, ErrorResponses errors,
-            GatewayMetrics metrics, PolicyEngine policies, long maxBodyBytes, ToolLoopStage toolLoop) {
+            GatewayMetrics metrics, PolicyRuntime policies, long maxBodyBytes, ToolLoopStage toolLoop) {
         this.json = requireNonNull(json, "json is null");
         this.registry = requireNonNull(registry, "registry is null");
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");

@@ -13,7 +13,7 @@ import io.policygateway.api.provider.EventStream;
 import io.policygateway.api.provider.ProviderResponse;
 import io.policygateway.kernel.metrics.GatewayMetrics;
 import io.policygateway.kernel.policy.GuardrailChain;
-import io.policygateway.kernel.policy.PolicyEngine;
+import io.policygateway.kernel.policy.PolicyRuntime;
 import io.policygateway.kernel.policy.Outcome;
 import io.policygateway.kernel.policy.PolicyEvaluation;
 import io.policygateway.kernel.provider.ProviderRegistry;
@@ -39,6 +39,9 @@ import java.util.Optional;
  *     {@link TranslatingStreamSink}.</li>
  * </ul>
  * Errors are written in the caller's format. After-response guardrails do not run on native answers.
+ * <p>For a provider that speaks the caller's format, guardrails inspect a lenient chat view
+ * ({@link ClientFormat#inspectionView}) that leaves out native-only features instead of refusing them;
+ * if the request must go the translated way after all, it has to be fully translatable.
  */
 public final class TranslatedChatEndpoint implements Endpoint {
     private final ClientFormat format;
@@ -47,11 +50,11 @@ public final class TranslatedChatEndpoint implements Endpoint {
     private final Dispatcher dispatcher;
     private final ErrorResponses errors;
     private final GatewayMetrics metrics;
-    private final PolicyEngine policies;
+    private final PolicyRuntime policies;
     private final long maxBodyBytes;
 
     private TranslatedChatEndpoint(ClientFormat format, ObjectMapper json, ProviderRegistry registry, Dispatcher dispatcher,
-            ErrorResponses errors, GatewayMetrics metrics, PolicyEngine policies, long maxBodyBytes) {
+            ErrorResponses errors, GatewayMetrics metrics, PolicyRuntime policies, long maxBodyBytes) {
         this.format = requireNonNull(format, "format is null");
         this.json = requireNonNull(json, "json is null");
         this.registry = requireNonNull(registry, "registry is null");
@@ -64,14 +67,14 @@ public final class TranslatedChatEndpoint implements Endpoint {
 
     /** {@code /v1/messages}: Anthropic Messages. */
     public static TranslatedChatEndpoint messages(ObjectMapper json, ProviderRegistry registry, Dispatcher dispatcher,
-            ErrorResponses errors, GatewayMetrics metrics, PolicyEngine policies, long maxBodyBytes) {
+            ErrorResponses errors, GatewayMetrics metrics, PolicyRuntime policies, long maxBodyBytes) {
         return new TranslatedChatEndpoint(new AnthropicClientFormat(errors), json, registry, dispatcher, errors, metrics, policies,
                 maxBodyBytes);
     }
 
     /** {@code /v1/responses}: OpenAI Responses. */
     public static TranslatedChatEndpoint responses(ObjectMapper json, ProviderRegistry registry, Dispatcher dispatcher,
-            ErrorResponses errors, GatewayMetrics metrics, PolicyEngine policies, long maxBodyBytes) {
+            ErrorResponses errors, GatewayMetrics metrics, PolicyRuntime policies, long maxBodyBytes) {
         return new TranslatedChatEndpoint(new ResponsesClientFormat(), json, registry, dispatcher, errors, metrics, policies,
                 maxBodyBytes);
     }
@@ -109,17 +112,22 @@ public final class TranslatedChatEndpoint implements Endpoint {
         metadata.ifPresent(supplier -> call.onError(error -> error.set("policy", supplier.get())));
         Served served = new Served();
         try {
-            ObjectNode chat = format.toChat(clientBody);
+            boolean nativeFormat = registry.resolve(model, format.wire()).provider().formats().contains(format.wire());
+            ObjectNode chat = nativeFormat ? format.inspectionView(clientBody) : format.toChat(clientBody);
             String expected = expectedProvider(model);
             GuardrailChain.Before before = evaluation.beforeRequest(model, chat, expected);
             if (before.cachedResponse().isPresent()) {
                 respondCached(call, before.cachedResponse().get(), clientBody, stream, metadata);
                 return;
             }
-            boolean nativeFormat = registry.resolve(model, format.wire()).provider().formats().contains(format.wire());
             if (nativeFormat && before.body().equals(chat) && !evaluation.inspectsResponses()) {
                 serveNatively(call, model, clientBody, stream, evaluation, metadata, served);
             } else {
+                if (nativeFormat) {
+                    // The request now goes the translated way: refuse it rather than silently lose what
+                    // only the native format carries (server tools, stored responses, ...).
+                    format.toChat(clientBody);
+                }
                 serveTranslated(call, model, before.body(), clientBody, stream, evaluation, metadata, served);
             }
         } catch (GatewayException e) {

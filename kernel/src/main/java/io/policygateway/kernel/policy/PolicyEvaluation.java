@@ -70,13 +70,14 @@ public final class PolicyEvaluation {
      */
     public GuardrailChain.Before beforeRequest(String model, ObjectNode canonicalRequest, String provider) throws GatewayException {
         ObjectNode body = canonicalRequest;
-        long inputEstimate = (ChatText.joinedRequestText(body).length() + 3) / 4;
+        boolean needsEstimate = !checks.isEmpty() || project.isPresent();
+        long inputEstimate = needsEstimate ? (ChatText.joinedRequestText(body).length() + 3) / 4 : 0;
         long outputEstimate = body.path("max_completion_tokens").asLong(body.path("max_tokens").asLong(DEFAULT_OUTPUT_ESTIMATE));
         for (RuleCheck check : checks) {
             if (!check.rule().runsBeforeRequest() && check.rule().kind() != PolicyRule.Kind.AUDIT) {
                 continue;
             }
-            RuleInput input = new RuleInput(context, body.path("model").asText(model), body, inputEstimate, outputEstimate);
+            RuleInput input = new RuleInput(context, body.path("model").asText(model), body, inputEstimate, outputEstimate, provider);
             RuleCheck.Admitted result;
             try {
                 result = check.admit(input);

@@ -151,6 +151,11 @@ class PolicySurfaceTest {
         assertTrue(response.headers().firstValue("traceparent").isPresent(), "errors carry the trace context too");
 
         HttpResponse<String> query = gateway.get("/admin/events?project=support-bot&decision=block", "authorization", "Bearer " + ADMIN_KEY);
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (JSON.readTree(query.body()).path("data").isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+            query = gateway.get("/admin/events?project=support-bot&decision=block", "authorization", "Bearer " + ADMIN_KEY);
+        }
         assertEquals(200, query.statusCode(), query.body());
         assertEquals("TEST_BLOCKED", JSON.readTree(query.body()).at("/data/0/reason_code").asText());
         assertEquals(401, gateway.get("/admin/events", "authorization", "Bearer " + KEY).statusCode());

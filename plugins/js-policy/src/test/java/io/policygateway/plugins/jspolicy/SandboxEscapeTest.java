@@ -126,20 +126,24 @@ class SandboxEscapeTest {
     }
 
     @Test
-    void aDynamicImportCannotReadFiles() throws Exception {
-        folder.write("dynamic-import.js", """
+    void aDynamicImportIsRejectedWithinTheSameCall() throws Exception {
+        folder.write("import-loaded.js", """
                 function onRequest(req) {
-                  import('/etc/hostname').then(
-                    () => { throw new Error('loaded a file'); },
-                    () => {});
+                  import('/etc/hostname').then(() => { for (;;) {} }, () => {});
                   return { action: 'allow', reason_code: 'IMPORT_TRIED' };
                 }
                 """);
-        Guardrail guardrail = folder.guardrail("dynamic-import.js");
+        folder.write("import-rejected.js", """
+                function onRequest(req) {
+                  import('/etc/hostname').then(() => {}, () => { for (;;) {} });
+                  return { action: 'allow', reason_code: 'IMPORT_TRIED' };
+                }
+                """);
 
-        Verdict verdict = guardrail.beforeRequest(Chat.request("Hi"));
+        Verdict ifLoaded = folder.guardrail("import-loaded.js").beforeRequest(Chat.request("Hi"));
+        Verdict ifRejected = folder.guardrail("import-rejected.js").beforeRequest(Chat.request("Hi"));
 
-        assertEquals("IMPORT_TRIED", verdict.reasonCode());
-        assertEquals(Decision.ALLOW, verdict.decision());
+        assertEquals("IMPORT_TRIED", ifLoaded.reasonCode(), "the import must not load the file");
+        assertEquals("SCRIPT_TIMEOUT", ifRejected.reasonCode(), "the rejection callback must run in the same call");
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.policygateway.api.guardrail.Decision;
 import io.policygateway.api.guardrail.Guardrail;
 import io.policygateway.api.guardrail.GuardrailRequest;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,33 +61,49 @@ class ScriptCallBenchmark {
                 warmCalls++;
             }
 
-            double guardrailMicros = micros(() -> guardrail.beforeRequest(request));
-            double scriptMicros = micros(() -> script.call(CompiledScript.ON_REQUEST, input, context, "bench",
+            Figures guardrailMicros = micros(() -> guardrail.beforeRequest(request));
+            Figures scriptMicros = micros(() -> script.call(CompiledScript.ON_REQUEST, input, context, "bench",
                     Duration.ofSeconds(1), 64L << 20));
-            double invokeMicros = micros(() -> direct.invoke(CompiledScript.ON_REQUEST, input, context, "bench"));
+            Figures invokeMicros = micros(() -> direct.invoke(CompiledScript.ON_REQUEST, input, context, "bench"));
             double concurrentCallsPerSecond = concurrentThroughput(guardrail, request, 16);
             direct.close();
+            long contextStarted = System.nanoTime();
+            for (int i = 0; i < 20; i++) {
+                ScriptContext.open(runtime, ScriptSource.of("typical.js", TYPICAL)).close();
+            }
+            double contextMillis = (System.nanoTime() - contextStarted) / 1e6 / 20;
 
             System.out.printf("JS policy benchmark (%s, %d warm-up calls, %d measured calls, %d cores)%n",
                     runtime.optimizing() ? "optimizing" : "interpreter-only", warmCalls, MEASURED_CALLS,
                     Runtime.getRuntime().availableProcessors());
-            System.out.printf("  guardrail.beforeRequest (JSON in/out, worker hand-off, watchdog): %.1f us/call%n",
-                    guardrailMicros);
-            System.out.printf("  script call (worker hand-off, watchdog, context pool):           %.1f us/call%n",
-                    scriptMicros);
-            System.out.printf("  JavaScript invocation alone (same thread, no limits):            %.1f us/call%n",
-                    invokeMicros);
+            System.out.printf("  guardrail.beforeRequest (JSON in/out, worker hand-off, watchdog): %s%n", guardrailMicros);
+            System.out.printf("  script call (worker hand-off, watchdog, context pool):           %s%n", scriptMicros);
+            System.out.printf("  JavaScript invocation alone (same thread, no limits):            %s%n", invokeMicros);
             System.out.printf("  16 virtual threads calling concurrently:                         %.0f calls/s%n",
                     concurrentCallsPerSecond);
+            System.out.printf("  a fresh sandboxed context (what a new global per call would cost): %.2f ms%n",
+                    contextMillis);
         }
     }
 
-    private static double micros(Call call) throws Exception {
+    /** Wall-clock and process CPU microseconds per call (CPU time stays meaningful on a busy machine). */
+    private static Figures micros(Call call) throws Exception {
+        com.sun.management.OperatingSystemMXBean system =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuStarted = system.getProcessCpuTime();
         long started = System.nanoTime();
         for (int i = 0; i < MEASURED_CALLS; i++) {
             call.run();
         }
-        return (System.nanoTime() - started) / 1_000.0 / MEASURED_CALLS;
+        return new Figures((System.nanoTime() - started) / 1_000.0 / MEASURED_CALLS,
+                (system.getProcessCpuTime() - cpuStarted) / 1_000.0 / MEASURED_CALLS);
+    }
+
+    private record Figures(double wallMicros, double cpuMicros) {
+        @Override
+        public String toString() {
+            return String.format("%.1f us/call wall, %.1f us/call CPU", wallMicros, cpuMicros);
+        }
     }
 
     private static double concurrentThroughput(Guardrail guardrail, GuardrailRequest request, int threads)

@@ -17,6 +17,8 @@ final class EnglishContentRules {
     /** Lookbehind: the match starts a line, perhaps after markdown or bracket decoration. */
     private static final String LINE_START =
             "(?<=(?:^|\\n)[ \\t]{0,8}(?:#{1,4}[ \\t]{0,4}|\\*{1,2}|\\[|<|-{2,8}[ \\t]{0,4})?)";
+    /** Lookbehind: the match opens a comment or a quoted JSON value, where a fake turn hides. */
+    private static final String EMBEDDED_START = "(?<=(?:<!--|/\\*|//|[\"'{(\\[]|\":\\s{0,2}\")[ \\t]{0,4})";
 
     private EnglishContentRules() {
     }
@@ -32,37 +34,74 @@ final class EnglishContentRules {
         c.signal(DELIMITER_INJECTION, "chat_template_token", 0.65, c.phrase()
                 .raw("(?:<\\|\\s*(?:im_start|im_end|im_sep|system|user|assistant|endoftext|end_of_text|begin_of_text|"
                         + "start_header_id|end_header_id|eot_id|eom_id|start|end|sep|fim_prefix|tool|function|ipython)"
-                        + "\\s*\\|>|\\[/?inst\\]|<</?sys>>|<(?:start|end)_of_turn>|<\\|?(?:bos|eos)\\|?>)",
+                        + "\\s*\\|>|\\[/?inst\\]|<</?sys>>|<(?:start|end)_of_turn>|<\\|?(?:bos|eos)\\|?>)"
+                        // a token that is talked about ("what the [INST] tokens mean") is not used
+                        + "(?!['\"`’]?\\s*(?:tokens?|tags?|markers?|delimiters?|special tokens?|format|template|syntax|"
+                        + "strings?|sequences?|means?|do|does|is|are|stands? for|works?|and|or|,|\\?)(?![\\p{L}]))",
                         "<|", "[inst]", "[/inst]", "<<sys>>", "<</sys>>", "<start_of_turn>", "<end_of_turn>", "<bos", "<eos",
                         "<|bos", "<|eos"));
         // a line that opens a fake system or developer turn
         c.signal(DELIMITER_INJECTION, "fake_system_turn", 0.5, c.phrase()
-                .raw(LINE_START + "(?:system|developer|admin|administrator|"
-                        + "operator|root|sys)(?:[ \\t]+(?:message|prompt|instruction|instructions|note|override|update))?"
-                        + "[ \\t]*(?:\\*{1,2}|\\]|>)?[ \\t]*[:>\\]]", "system", "developer", "admin", "operator", "root", "sys"));
+                .precededBy(LINE_START)
+                .words("system", "developer", "admin", "administrator", "operator", "root", "sys")
+                .raw("(?:[ \\t]+(?:message|prompt|instruction|instructions|note|override|update))?"
+                        + "[ \\t]*(?:\\*{1,2}|\\]|>)?[ \\t]*[:>\\]]"));
+        // a markdown or bracket header that opens a fake system section: "### SYSTEM", "[ADMIN]"
+        c.signal(DELIMITER_INJECTION, "fake_system_header", 0.45, c.phrase()
+                .precededBy("(?:^|\\n)[ \\t]{0,4}(?:#{1,6}|\\[|={2,8}|-{2,8})[ \\t]{0,3}")
+                .words("system", "admin", "administrator", "developer", "operator", "root", "new system prompt",
+                        "system prompt", "system instructions")
+                .raw("[ \\t]*(?:\\]|={2,}|-{2,})?[ \\t]*(?=\\n)"));
+        // "user input ends here", "end of user message"
+        c.signal(DELIMITER_INJECTION, "declared_end_of_input", 0.4, c.phrase()
+                .words("user input", "user message", "user prompt", "user query", "user text", "the input", "input",
+                        "the user message", "the conversation", "the document", "the email", "untrusted input",
+                        "user content", "the prompt", "the query")
+                .words("ends here", "ended", "is over", "stops here", "finished", "complete", "ends", "terminated",
+                        "closed")
+                .raw("(?=\\s*(?:[.:!\\-]|\\n|$))"));
+        c.signal(DELIMITER_INJECTION, "embedded_system_turn", 0.5, c.phrase()
+                .precededBy(EMBEDDED_START)
+                .words("system", "developer", "admin", "administrator", "operator", "root")
+                .raw("(?:[ \\t]+(?:message|prompt|instruction|instructions|note|override|update))?[ \\t]*:"));
         // a line that opens a fake assistant turn agreeing to comply
         c.signal(DELIMITER_INJECTION, "fake_assistant_compliance", 0.55, c.phrase()
-                .raw(LINE_START + "(?:assistant|ai|gpt|chatgpt|claude|bot|model)[ \\t]*[\\]>]?[ \\t]*:"
+                .precededBy(LINE_START)
+                .words("assistant", "ai", "gpt", "chatgpt", "claude", "bot", "model")
+                .raw("[ \\t]*[\\]>]?[ \\t]*:"
                         + "[ \\t]*(?:sure|ok|okay|certainly|of course|understood|absolutely|yes|alright|will do|i will|"
-                        + "i'll|here is|here's|as dan|jailbreak|developer mode|acknowledged|confirmed)",
-                        "assistant", "ai", "gpt", "chatgpt", "claude", "bot", "model"));
+                        + "i'll|here is|here's|as dan|jailbreak|developer mode|acknowledged|confirmed)"));
         c.signal(DELIMITER_INJECTION, "fake_turn_marker", 0.3, c.phrase()
-                .raw(LINE_START + "(?:user|human|assistant|ai)[ \\t]*[\\]>]?[ \\t]*:",
-                        "user", "human", "assistant", "ai"));
+                .precededBy(LINE_START)
+                .words("user", "human", "assistant", "ai")
+                .raw("[ \\t]*[\\]>]?[ \\t]*:"));
         c.signal(DELIMITER_INJECTION, "role_tag", 0.5, c.phrase()
-                .raw("</?\\s*(?:system|system_prompt|system-prompt|sys|admin|developer|operator|override|"
-                        + "assistant_instructions|hidden_instructions|root|im_start|instructions_override)\\s*>", "<"));
+                .precededBy("</?\\s{0,2}")
+                .words("system", "system_prompt", "system-prompt", "sys", "admin", "developer", "operator", "override",
+                        "assistant_instructions", "hidden_instructions", "root", "im_start", "instructions_override")
+                .raw("\\s*>"));
         c.signal(DELIMITER_INJECTION, "closing_user_tag", 0.4, c.phrase()
-                .raw("</\\s*(?:user|user_input|user_query|input|query|human|question|document|context|data|untrusted"
-                        + "|message|content)\\s*>", "</"));
+                .precededBy("</\\s{0,2}")
+                .words("user", "user_input", "user_query", "input", "query", "human", "question", "document", "context",
+                        "data", "untrusted", "message", "content")
+                .raw("\\s*>"));
         c.signal(DELIMITER_INJECTION, "forged_json_role", 0.55, c.phrase()
-                .raw("[\"']?role[\"']?\\s*[:=]\\s*[\"'](?:system|developer|assistant|tool|function)[\"']",
-                        "role", "\"role", "'role"));
+                .words("role")
+                .raw("[\"']?\\s*[:=]\\s*(?:[\"'](?:system|developer|assistant|tool|function)[\"']|"
+                        + "(?:system|developer)(?=[ \\t]*(?:\\n|,|}|$)))"));
+        c.signal(DELIMITER_INJECTION, "structure_breakout", 0.4, c.phrase()
+                .raw("(?:[\"']\\s*[\\]}]|[\\]}][\\]}])[\\]}\\)\"'\\s]{0,6}(?:\\n|$)[\\s\\S]{0,40}?(?:\\{|<|#|\\[|system|"
+                        + "assistant|role|tool|ignore|new)", "\"]", "\"}", "']", "'}", "]]", "]}", "}]", "}}"));
+        c.signal(DELIMITER_INJECTION, "forged_tool_call", 0.4, c.phrase()
+                .words("tool", "function", "action", "recipient", "name")
+                .raw("(?:_name|_call)?[\"']?\\s*:\\s*[\"'][a-z0-9_.\\-]{2,40}[\"'](?=[\\s\\S]{0,200}?[\"']?(?:arguments|"
+                        + "args|parameters|params|to|body|input|recipients?)[\"']?\\s*:)"));
         c.signal(DELIMITER_INJECTION, "end_of_input_marker", 0.45, c.phrase()
-                .raw("(?:-{2,}|={2,}|#{2,}|\\*{2,}|\\[|<|\\(|\\{)\\s*(?:end|begin|start|stop|close)[\\s_-]*(?:of[\\s_-]*)?"
-                        + "(?:the[\\s_-]*)?(?:user[\\s_-]*|system[\\s_-]*|new[\\s_-]*|real[\\s_-]*|actual[\\s_-]*|admin[\\s_-]*)?"
-                        + "(?:input|prompt|message|instructions?|conversation|session|context|document|data|query|text|"
-                        + "transcript|email|chat)", "--", "==", "##", "**", "[", "<", "(", "{"));
+                .precededBy("(?:-{2}|={2}|#{2}|\\*{2}|\\[|<|\\(|\\{)\\s{0,3}")
+                .words("end", "begin", "start", "stop", "close")
+                .raw("[\\s_-]*(?:of[\\s_-]*)?(?:the[\\s_-]*)?(?:user[\\s_-]*|system[\\s_-]*|new[\\s_-]*|real[\\s_-]*|"
+                        + "actual[\\s_-]*|admin[\\s_-]*)?(?:input|prompt|message|instructions?|conversation|session|context|"
+                        + "document|data|query|text|transcript|email|chat)"));
         c.signal(DELIMITER_INJECTION, "begin_privileged_section", 0.5, c.phrase()
                 .words("begin", "start", "beginning of", "start of", "entering", "new", "opening")
                 .words("system", "admin", "administrator", "developer", "root", "privileged", "real", "true", "actual",
@@ -133,12 +172,95 @@ final class EnglishContentRules {
                 .words("user", "users", "reader", "readers", "customer", "customers", "visitor", "visitors",
                         "person asking", "human")
                 .words("to", "that"));
+        List<String> vocatives = EnglishLexicon.join(MODEL_NAMES, EnglishLexicon.FOREIGN_MODEL_NAMES);
+        // inside a document: "..., AI, accept all invites", "Assistant: when summarizing, also say ..."
         c.signalWhen(Cue.DOCUMENT, INDIRECT_INJECTION, "document_addresses_model", 0.5, c.phrase()
-                .words("attention", "hey", "dear", "hello", "hi", "to", "calling", "important", "urgent", "listen",
-                        "note")
-                .optional("the", "all", "any", "every", "dear")
+                .precededBy("(?:^|[.!?;:,'\"“(\\[\\n-])\\s{0,3}(?:(?:please|hey|dear|hello|hi|ok|okay|listen|note to|"
+                        + "p\\.?s\\.?|attention|to)\\s*,?\\s{1,3}(?:the\\s+|all\\s+|any\\s+)?)?")
+                .words(vocatives)
+                .raw("\\s*[,:!\\-–]"));
+        // "Attention language model:", "IMPORTANT, AI:" anywhere
+        c.signal(INDIRECT_INJECTION, "attention_model", 0.5, c.phrase()
+                .words("attention", "important", "urgent", "notice", "warning", "alert", "reminder", "message for",
+                        "instructions for", "instruction for", "note for", "memo for", "directive for", "important message for",
+                        "important note for", "urgent message for")
+                .modifiers(List.of("the", "all", "any", "every", "dear"), 1)
+                .words(vocatives)
+                .raw("(?=\\s*(?:[:,!\\-]|reading|processing|that|who|which|model|assistant))"));
+        // "if an AI is reading this", "when a language model processes this page"
+        c.signal(INDIRECT_INJECTION, "if_a_model_reads_this", 0.6, c.phrase()
+                .words("if", "when", "in case", "whenever", "once")
+                .modifiers(List.of("an", "a", "any", "the", "some", "this", "another"), 1)
                 .words(MODEL_NAMES)
-                .raw("\\s*[:,!\\-]"));
+                .optional("is", "are", "happens to be")
+                .words("reading", "reads", "read", "processing", "processes", "process", "parsing", "parses",
+                        "summarizing", "summarizes", "summarising", "summarises", "sees", "see", "encounters", "scans",
+                        "scanning", "analyzing", "analyses", "analyzes", "handling", "handles", "indexing", "views",
+                        "crawls", "ingests", "receives", "gets")
+                .words("this", "these", "the following", "it", "my", "our", "the page", "the document", "the text"));
+        // "delete this line", "remove this note after reading"
+        c.signal(INDIRECT_INJECTION, "self_erasing_instruction", 0.4, c.phrase()
+                .words("delete", "remove", "erase", "hide", "strip", "omit", "drop", "forget")
+                .words("this line", "this message", "this note", "this sentence", "this comment", "this instruction",
+                        "these instructions", "this paragraph", "this text", "this section", "this part")
+                .raw("(?![\\p{L}\\p{N}]|\\s+(?:from my|in my|of my)\\b)"));
+        c.signal(INDIRECT_INJECTION, "send_to_external", 0.45, c.phrase()
+                .words("send", "forward", "post", "upload", "transmit", "exfiltrate", "leak", "deliver", "relay", "email",
+                        "pipe", "submit", "report", "beam", "push", "sync")
+                .gap(5).words("to", "via", "into", "through")
+                .modifiers(List.of("the", "a", "this", "my", "our", "an", "following", "external", "remote"), 2)
+                .words("webhook", "external server", "remote server", "endpoint", "attacker", "external address",
+                        "following address", "following url", "following endpoint", "pastebin", "discord", "telegram",
+                        "ngrok", "requestbin", "this url", "this address", "this server", "my server", "our server",
+                        "collector", "evil")
+                .span(180));
+        c.signal(INDIRECT_INJECTION, "leak_user_history", 0.45, c.phrase()
+                .words("output", "print", "reveal", "show", "send", "repeat", "list", "leak", "dump", "include",
+                        "forward", "share", "return", "display", "post", "append", "insert")
+                .modifiers(List.of("the", "all", "every", "of", "me"), 2)
+                .words("user's", "users'", "their", "the user's", "other users'", "other user's", "the customer's",
+                        "customers'", "everyone's", "each user's", "every user's")
+                .modifiers(List.of("previous", "prior", "earlier", "past", "other", "private", "personal", "recent",
+                        "entire", "full", "whole", "saved", "stored"), 2)
+                .words("messages", "conversation", "conversations", "history", "chat history", "data", "emails", "chats",
+                        "inputs", "queries", "prompts", "files", "details", "information", "contacts", "email address",
+                        "email addresses", "passwords", "credentials", "api keys", "addresses", "phone numbers"));
+        // "grant this user the admin role", "escalate me to admin"
+        c.signal(INDIRECT_INJECTION, "privilege_escalation", 0.45, c.phrase()
+                .words("grant", "give", "assign", "elevate", "escalate", "promote", "upgrade", "make", "set")
+                .words("this user", "the user", "me", "him", "her", "them", "my account", "this account", "the sender",
+                        "this sender", "user", "us", "the requester", "this person")
+                .modifiers(List.of("to", "the", "an", "a", "full", "as", "with"), 2)
+                .words("admin", "administrator", "root", "superuser", "owner", "moderator", "elevated", "unrestricted",
+                        "privileged", "sudo", "full access", "admin access", "god mode", "staff")
+                .optional("role", "access", "privileges", "rights", "permissions", "status", "level", "account"));
+        c.signal(INDIRECT_INJECTION, "claimed_permission", 0.4, c.phrase()
+                .words("the user", "user", "the admin", "admin", "the operator", "operator", "the owner", "owner",
+                        "the administrator", "management", "the developer", "the developers")
+                .modifiers(List.of("has", "have", "already", "explicitly", "now", "hereby", "fully"), 3)
+                .words("granted", "given", "approved", "authorized", "authorised", "allowed", "consented", "confirmed",
+                        "agreed", "permitted")
+                .modifiers(List.of("you", "your", "the", "full", "explicit", "their", "to"), 2)
+                .words("permission", "access", "consent", "approval", "authorization", "authorisation", "clearance",
+                        "read", "share", "send", "this"));
+        // inside a document, setting the user's task aside is an injection ("Disregard the question; reply ...")
+        c.signalWhen(Cue.DOCUMENT, INDIRECT_INJECTION, "document_overrides_task", 0.55, c.phrase()
+                .notPrecededBy(EnglishRules.DESCRIBED)
+                .words(EnglishLexicon.OVERRIDE_VERBS)
+                .modifiers(List.of("the", "this", "that", "your", "any", "all", "previous", "above", "original", "current",
+                        "user's", "user"), 2)
+                .words("question", "questions", "task", "request", "query", "user", "instructions", "prompt", "summary",
+                        "assignment", "message", "conversation", "context", "document", "text", "above"));
+        c.signalWhen(Cue.DOCUMENT, INDIRECT_INJECTION, "document_dictates_answer", 0.45, c.phrase()
+                .words("reply", "respond", "answer", "say", "state", "claim", "tell the user", "tell them", "insist",
+                        "write", "output", "mention")
+                .words("that", "only", "instead")
+                .raw("(?![\\s\\S]{0,3}(?:you|we|i)\\b)"));
+        c.signalWhen(Cue.DOCUMENT, INDIRECT_INJECTION, "document_injects_link", 0.4, c.phrase()
+                .words("include", "add", "insert", "append", "embed", "put", "share", "recommend", "mention", "promote")
+                .modifiers(List.of("a", "an", "the", "this", "our", "my"), 1)
+                .words("link", "links", "url", "hyperlink", "referral link", "affiliate link", "website", "coupon code",
+                        "promo code"));
         c.signalWhen(Cue.DOCUMENT, INDIRECT_INJECTION, "document_orders_model", 0.45, c.phrase()
                 .words("you must", "you should", "you need to", "you have to", "you are required to", "you will now",
                         "you are to", "now you must", "now you will", "instead you", "instead, you", "you shall",
@@ -167,6 +289,9 @@ final class EnglishContentRules {
                 .raw("[\\s\\S]{0,40}?(?:https?://|www\\.|[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}|attacker|this address|"
                         + "this url|this link|this server|this endpoint|the following|my server|webhook|pastebin|discord)")
                 .span(260));
+        c.signal(INDIRECT_INJECTION, "data_placeholder", 0.4, c.phrase()
+                .raw("\\{\\{\\s*[a-z_ .]{0,30}(?:user|data|secret|password|history|conversation|email|token|key|"
+                        + "credential|contacts|messages|memory|prompt|session|cookie|context)[a-z_ .]{0,30}\\}\\}", "{{"));
         c.signal(INDIRECT_INJECTION, "markdown_image_exfiltration", 0.45, c.phrase()
                 .raw("!\\[[^\\]]{0,80}\\]\\(\\s*https?://[^)\\s]{1,200}[?&][^)\\s]{0,200}=[^)\\s]{0,200}"
                         + "(?:\\{|\\$|%7b|data|conversation|chat|history|summary|secret|prompt|message|info|user|q=|"
@@ -207,8 +332,8 @@ final class EnglishContentRules {
                 .modifiers(List.of("immediately", "just", "simply", "please", "also", "strictly", "exactly",
                         "blindly", "faithfully", "you", "must", "should", "will"), 2)
                 .words(obey)
-                .raw("(?=[\\s\\S]{0,40}?(?<![\\p{L}])(?:it|them|that|this|those|the instructions?|the command|what it says|"
-                        + "whatever it says|what they say|the message|the text|the result|its instructions|"
+                .raw("(?=\\s*:|[\\s\\S]{0,40}?(?<![\\p{L}])(?:it|them|that|this|those|the instructions?|the command|"
+                        + "what it says|whatever it says|what they say|the message|the text|the result|its instructions|"
                         + "the decoded|accordingly|the request|the task|as instructed|as written)(?![\\p{L}]))")
                 .span(260));
         c.signal(OBFUSCATION, "do_what_it_says", 0.5, c.phrase()
@@ -240,6 +365,23 @@ final class EnglishContentRules {
                 .words("follow", "execute", "obey", "do", "perform", "carry out", "act on", "run", "comply with",
                         "answer", "respond to", "complete", "treat", "use", "fulfill", "fulfil", "implement")
                 .span(260));
+        c.signal(PAYLOAD_SPLITTING, "treat_as_instruction", 0.5, c.phrase()
+                .words("treat", "consider", "use", "take", "interpret", "regard", "read", "run", "execute")
+                .gap(8).words("as", "to be")
+                .modifiers(List.of("your", "a", "an", "the", "my", "one", "single"), 1)
+                .optional("new", "next", "real", "actual", "only", "primary", "main", "top", "highest", "priority",
+                        "system", "combined", "complete")
+                .words("instruction", "instructions", "command", "commands", "prompt", "directive", "directives",
+                        "rule", "rules", "order", "orders", "system prompt", "task")
+                .span(200));
+        c.signal(PAYLOAD_SPLITTING, "complete_and_obey", 0.5, c.phrase()
+                .words("complete", "finish", "fill in", "fill", "fill out", "continue", "decode", "assemble", "solve",
+                        "unscramble", "rearrange", "reorder")
+                .gap(6).words("and", "then", "and then", "after that", "once done", "once complete", "once completed")
+                .modifiers(List.of("immediately", "actually", "just", "simply", "also", "you"), 2)
+                .words("act on", "act upon", "follow", "execute", "obey", "carry out", "comply with", "perform", "do")
+                .raw("(?![\\p{L}\\p{N}]|\\s+(?:the (?:same|next|steps? below)|this for)\\b)")
+                .span(200));
         c.signal(PAYLOAD_SPLITTING, "variable_concatenation", 0.35, c.phrase()
                 .raw("(?<=\\b[a-z_][a-z0-9_]{0,15}\\s{0,3})\\+\\s*[a-z_][a-z0-9_]{0,15}(?:\\s*\\+\\s*[a-z_][a-z0-9_]{0,15})*"
                         + "(?=[\\s\\S]{0,200}?(?<![\\p{L}])(?:follow|execute|obey|do|perform|answer|respond|instruction|"

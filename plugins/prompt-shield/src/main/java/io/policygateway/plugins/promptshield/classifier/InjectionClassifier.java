@@ -95,8 +95,12 @@ public final class InjectionClassifier {
         Set<String> fired = new HashSet<>();
         boolean revealed = false;
         for (SignalRule rule : rules.signals()) {
+            if (rule.requires().isPresent()
+                    && (!rule.pattern().mayMatch(view) || !framing.has(rule.requires().get()))) {
+                continue;
+            }
             List<PhrasePattern.Match> matches = rule.pattern().find(view, 4);
-            if (matches.isEmpty() || (rule.requires().isPresent() && !framing.has(rule.requires().get()))) {
+            if (matches.isEmpty()) {
                 continue;
             }
             fired.add(rule.name());

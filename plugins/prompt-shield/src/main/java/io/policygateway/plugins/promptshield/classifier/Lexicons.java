@@ -234,8 +234,7 @@ final class Lexicons {
                     "tumhare", "tumhari", "aapke", "aapki", "system", "purane", "purani", "jo", "bhi", "abhi", "sab",
                     "ab", "se", "please", "plz", "toh", "to"),
             List.of("pichhle", "pichle", "pehle", "pahle", "purane", "purani", "sabhi", "saare", "sare", "saari", "sari",
-                    "sab", "apne", "apni", "apna", "tumhare", "tumhari", "aapke", "aapki", "system", "previous", "all",
-                    "diye gaye", "mile", "original"),
+                    "sab", "apne", "apni", "apna", "tumhare", "tumhari", "aapke", "aapki", "diye gaye", "mile"),
             List.of("instructions", "instruction", "nirdesh", "nirdeshon", "niyam", "niyamon", "rules", "hidayat",
                     "hidayaten", "guidelines", "prompt", "system prompt", "aadesh", "aadeshon", "adesh", "restrictions",
                     "pabandiyan", "pabandiyon", "sharten", "programming"),
@@ -326,6 +325,26 @@ final class Lexicons {
             List.of("batasan", "aturan", "filter", "sensor", "larangan"),
             List.of("mode pengembang", "mode developer", "mode dan"));
 
+    /** Arabic attaches "and" (و) to the next word, so both forms are listed. */
+    static final LanguageLexicon ARABIC = new LanguageLexicon("ar",
+            List.of("تجاهل", "وتجاهل", "تجاهلي", "تجاهلوا", "انس", "انسى", "وانس", "انسي", "تخط", "تخطى", "تجاوز", "وتجاوز",
+                    "اهمل", "أهمل", "اترك", "لا تتبع", "لا تلتزم ب"),
+            List.of("جميع", "كل", "السابقة", "السابق", "الأصلية", "الاصلية", "الأولى", "المعطاة", "النظام", "من", "هذه",
+                    "تلك", "الآن"),
+            List.of("جميع", "كل", "السابقة", "السابق", "الأصلية", "الاصلية", "الأولى", "المعطاة"),
+            List.of("التعليمات", "تعليمات", "تعليماتك", "الإرشادات", "الارشادات", "القواعد", "قواعدك", "التوجيهات",
+                    "الأوامر", "الاوامر", "القيود", "السياسات"),
+            List.of("اكشف", "واكشف", "اعرض", "واعرض", "أظهر", "اظهر", "وأظهر", "أخبرني", "اخبرني", "اطبع", "واطبع", "كرر",
+                    "شارك", "اكتب", "أعطني", "اعطني"),
+            List.of("لي", "عن", "كل", "جميع", "كامل", "كاملة", "بالكامل", "حرفيا", "حرفياً", "الآن"),
+            List.of("تعليماتك", "قواعدك", "موجهك", "إعداداتك", "اعداداتك"),
+            List.of("تعليماتك", "قواعدك", "موجهك", "إعداداتك", "اعداداتك", "موجه النظام", "تعليمات النظام"),
+            List.of("موجه النظام", "تعليمات النظام", "التعليمات المخفية", "التعليمات السرية", "رسالة النظام",
+                    "التعليمات الأصلية", "التعليمات الداخلية"),
+            List.of("بدون", "بلا", "دون"),
+            List.of("قيود", "قواعد", "رقابة", "فلاتر", "حدود", "ضوابط"),
+            List.of("وضع المطور", "وضع dan"));
+
     static final List<LanguageLexicon> ALL = List.of(GERMAN, FRENCH, SPANISH, ITALIAN, PORTUGUESE, RUSSIAN,
-            HINDI_LATIN, DUTCH, POLISH, TURKISH, INDONESIAN);
+            HINDI_LATIN, DUTCH, POLISH, TURKISH, INDONESIAN, ARABIC);
 }

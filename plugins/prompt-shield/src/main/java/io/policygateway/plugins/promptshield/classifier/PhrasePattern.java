@@ -36,6 +36,19 @@ final class PhrasePattern {
         return !find(view, 1).isEmpty();
     }
 
+    /** Whether every anchor occurs in the view: a necessary condition for a match, cheap to check. */
+    boolean mayMatch(ViewIndex view) {
+        if (!first.presentIn(view)) {
+            return false;
+        }
+        for (Anchor anchor : required) {
+            if (!anchor.presentIn(view)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Up to {@code limit} non-overlapping matches, in text order. */
     List<Match> find(ViewIndex view, int limit) {
         for (Anchor anchor : required) {
@@ -48,14 +61,17 @@ final class PhrasePattern {
             return List.of();
         }
         String text = view.text();
-        Matcher matcher = pattern.matcher(text);
-        matcher.useTransparentBounds(true);
-        matcher.useAnchoringBounds(false);
+        Matcher matcher = null;
         List<Match> matches = new ArrayList<>(2);
         int lastEnd = -1;
         for (int position : candidates) {
-            if (position < lastEnd) {
+            if (position < lastEnd || !othersWithin(view, position, position + maxSpan)) {
                 continue;
+            }
+            if (matcher == null) {
+                matcher = pattern.matcher(text);
+                matcher.useTransparentBounds(true);
+                matcher.useAnchoringBounds(false);
             }
             matcher.region(position, Math.min(text.length(), position + maxSpan));
             if (matcher.lookingAt()) {
@@ -69,6 +85,16 @@ final class PhrasePattern {
         return matches;
     }
 
+    /** Whether every other anchor occurs after {@code from} and before {@code to}: cheaper than trying the regex. */
+    private boolean othersWithin(ViewIndex view, int from, int to) {
+        for (Anchor anchor : required) {
+            if (!anchor.occursWithin(view, from, to)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public String toString() {
         return pattern.pattern();
@@ -79,6 +105,9 @@ final class PhrasePattern {
         boolean presentIn(ViewIndex view);
 
         int[] positionsIn(ViewIndex view);
+
+        /** Whether the anchor occurs at an offset in {@code (from, to)}. */
+        boolean occursWithin(ViewIndex view, int from, int to);
     }
 
     /** Vocabulary words, found through the view's token index. */
@@ -87,6 +116,16 @@ final class PhrasePattern {
         public boolean presentIn(ViewIndex view) {
             for (int id : wordIds) {
                 if (view.contains(id)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public boolean occursWithin(ViewIndex view, int from, int to) {
+            for (int id : wordIds) {
+                if (view.contains(id) && view.occursWithin(id, from, to)) {
                     return true;
                 }
             }
@@ -110,9 +149,28 @@ final class PhrasePattern {
     }
 
     /** Literal strings (scripts without spaces between words, markup), found by substring search. */
-    record LiteralAnchor(List<String> literals) implements Anchor {
+    record LiteralAnchor(List<String> literals, boolean cjkOnly) implements Anchor {
+        LiteralAnchor(List<String> literals) {
+            this(literals, literals.stream().allMatch(literal -> !literal.isEmpty() && ViewIndex.isCjk(literal.charAt(0))));
+        }
+
+        @Override
+        public boolean occursWithin(ViewIndex view, int from, int to) {
+            String text = view.text();
+            for (String literal : literals) {
+                int at = text.indexOf(literal, from + 1);
+                if (at >= 0 && at < to) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         @Override
         public boolean presentIn(ViewIndex view) {
+            if (cjkOnly && !view.hasCjk()) {
+                return false;
+            }
             String text = view.text();
             for (String literal : literals) {
                 if (text.contains(literal)) {
@@ -124,6 +182,9 @@ final class PhrasePattern {
 
         @Override
         public int[] positionsIn(ViewIndex view) {
+            if (cjkOnly && !view.hasCjk()) {
+                return new int[0];
+            }
             String text = view.text();
             int[] all = new int[4];
             int count = 0;

@@ -53,12 +53,15 @@ final class ViewIndex {
                 continue;
             }
             int start = i;
+            int hash = 0;
             boolean letters = false;
             boolean leetDigits = false;
+            char previous = 0;
             boolean latin = false;
             boolean cyrillicOrGreek = false;
             while (i < length && isWordChar(text.charAt(i))) {
                 char w = text.charAt(i);
+                hash = 31 * hash + w;
                 if (Character.isLetter(w)) {
                     letters = true;
                     if (w < 0x250) {
@@ -68,9 +71,11 @@ final class ViewIndex {
                     } else if (isCjk(w)) {
                         cjk = true;
                     }
-                } else if (w == '0' || w == '1' || w == '3' || w == '4' || w == '5' || w == '7') {
+                } else if ((w == '0' || w == '1' || w == '3' || w == '4' || w == '5' || w == '7')
+                        && Character.isLetter(previous) && i + 1 < length && Character.isLetter(text.charAt(i + 1))) {
                     leetDigits = true;
                 }
+                previous = w;
                 i++;
             }
             if (letters && leetDigits) {
@@ -85,7 +90,7 @@ final class ViewIndex {
             } else {
                 singleLetterRun = 0;
             }
-            int id = vocabulary.lookup(text, start, i);
+            int id = vocabulary.lookup(text, start, i, hash);
             if (id >= 0) {
                 int[] list = positions[id];
                 if (list == null) {
@@ -102,6 +107,9 @@ final class ViewIndex {
     }
 
     static boolean isWordChar(char c) {
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+        }
         if (Character.isLetterOrDigit(c)) {
             return true;
         }
@@ -128,12 +136,28 @@ final class ViewIndex {
         return counts[wordId] == 0 ? NONE : Arrays.copyOf(positions[wordId], counts[wordId]);
     }
 
+    /** Whether the word occurs at an offset in {@code (from, to)}. */
+    boolean occursWithin(int wordId, int from, int to) {
+        int[] list = positions[wordId];
+        int low = 0;
+        int high = counts[wordId] - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (list[middle] <= from) {
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low < counts[wordId] && list[low] < to;
+    }
+
     /** Whether the text holds Chinese, Japanese or Korean characters. */
     boolean hasCjk() {
         return cjk;
     }
 
-    /** Tokens mixing letters and digits that stand for letters ({@code 1gn0r3}), or {@code p@ss}-style symbols. */
+    /** Tokens with a digit standing for a letter between two letters ({@code t3ll}), or {@code p@ss}-style symbols. */
     int leetTokens() {
         return leetTokens;
     }

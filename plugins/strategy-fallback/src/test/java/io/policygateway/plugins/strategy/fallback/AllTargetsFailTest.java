@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.policygateway.kernel.routing.AccessLogs;
 import io.policygateway.kernel.routing.UpstreamFleet;
 import io.policygateway.kernel.testing.FakeUpstream.Reply;
 import io.policygateway.kernel.testing.OpenAiWire;
@@ -52,7 +53,7 @@ class AllTargetsFailTest {
         String message = error.path("message").asText();
         assertTrue(Pattern.matches("No target of route 'default' could answer \\(3 attempts\\): "
                 + "a: HTTP 500 \\(\\d+ ms\\); a: HTTP 500 \\(\\d+ ms\\); b: HTTP 503 \\(\\d+ ms\\)", message), message);
-        String line = gateway.accessLogLines().stream().filter(entry -> entry.contains("\"status\":502")).findFirst().orElseThrow();
+        String line = AccessLogs.await(gateway, entry -> entry.contains("\"status\":502"));
         assertTrue(line.contains("\"attempts\":3"), line);
         assertTrue(line.contains("No target of route 'default' could answer (3 attempts): a: HTTP 500"), line);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.policygateway.kernel.routing.AccessLogs;
 import io.policygateway.kernel.routing.UpstreamFleet;
 import io.policygateway.kernel.testing.FakeUpstream.Reply;
 import io.policygateway.kernel.testing.OpenAiWire;
@@ -64,7 +65,7 @@ class FallbackOverHttpTest {
         assertEquals("c", response.headers().firstValue("x-gateway-provider").orElseThrow());
         assertEquals("3", response.headers().firstValue("x-gateway-attempts").orElseThrow());
         assertEquals(List.of(1, 1, 1), List.of(fleet.calls("a"), fleet.calls("b"), fleet.calls("c")));
-        assertTrue(gateway.accessLogLines().stream().anyMatch(line -> line.contains("\"provider\":\"c\"") && line.contains("\"attempts\":3")));
+        AccessLogs.await(gateway, line -> line.contains("\"provider\":\"c\"") && line.contains("\"attempts\":3"));
     }
 
     @Test
@@ -130,7 +131,7 @@ class FallbackOverHttpTest {
 
         assertEquals("from b", text(response));
         assertEquals(1, fleet.calls("a"), "no retry that would ignore the upstream's 30 s");
-        assertTrue((System.nanoTime() - started) / 1_000_000 < 1_000);
+        assertTrue((System.nanoTime() - started) / 1_000_000 < 10_000, "it did not wait out the upstream's 30 s Retry-After");
     }
 
     @Test
