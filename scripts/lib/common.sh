@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by scripts/run, scripts/test and scripts/bench (bash). Source it; it defines functions only.
 
 # Repository root: the folder above scripts/.
@@ -39,7 +40,7 @@ is_suitable_jdk() {
 # /usr/lib/jvm (where distributions install JDKs beside the default one), else the JDK of `java`
 # on the PATH. Exits with what to install when there is none.
 find_jdk() {
-  local candidate best= best_version=0 version java_on_path
+  local candidate best='' best_version=0 version java_on_path
   if [[ -n ${JAVA_HOME:-} ]]; then
     if is_suitable_jdk "$JAVA_HOME"; then
       export JAVA_HOME
@@ -107,8 +108,8 @@ unpack_zip() {
 
 # A TCP port on 127.0.0.1 nothing listens on (random, checked; bounded number of tries).
 free_port() {
-  local port try
-  for try in $(seq 1 50); do
+  local port tries=50
+  while ((tries-- > 0)); do
     port=$((20000 + RANDOM % 40000))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       printf '%s\n' "$port"

@@ -38,6 +38,11 @@ final class AnthropicClientFormat implements ClientFormat {
     }
 
     @Override
+    public ObjectNode inspectionView(ObjectNode body) throws GatewayException {
+        return AnthropicRequestToChat.inspectionView(body);
+    }
+
+    @Override
     public ObjectNode fromChat(ObjectNode completion, ObjectNode clientBody) throws GatewayException {
         return ChatToAnthropicMessage.translate(completion);
     }

@@ -21,6 +21,12 @@ interface ClientFormat {
     /** The canonical chat request; for streams it asks for the usage chunk. */
     ObjectNode toChat(ObjectNode body) throws GatewayException;
 
+    /**
+     * The chat form guardrails inspect when the body may go to a provider natively: like
+     * {@link #toChat} but leaves out (instead of refusing) what only the native format can carry.
+     */
+    ObjectNode inspectionView(ObjectNode body) throws GatewayException;
+
     /** The caller's answer from a whole chat completion. */
     ObjectNode fromChat(ObjectNode completion, ObjectNode clientBody) throws GatewayException;
 

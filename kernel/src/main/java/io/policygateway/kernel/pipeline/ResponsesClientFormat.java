@@ -31,6 +31,11 @@ final class ResponsesClientFormat implements ClientFormat {
     }
 
     @Override
+    public ObjectNode inspectionView(ObjectNode body) throws GatewayException {
+        return ResponsesRequestToChat.inspectionView(body);
+    }
+
+    @Override
     public ObjectNode fromChat(ObjectNode completion, ObjectNode clientBody) {
         return ChatToResponses.translate(completion, clientBody);
     }

@@ -11,9 +11,8 @@ import io.policygateway.api.WireFormat;
 import io.policygateway.api.http.SseEvent;
 import io.policygateway.api.provider.EventStream;
 import io.policygateway.api.provider.ProviderResponse;
-import io.policygateway.kernel.metrics.GatewayMetrics;
 import io.policygateway.kernel.policy.GuardrailChain;
-import io.policygateway.kernel.policy.PolicyEngine;
+import io.policygateway.kernel.policy.PolicyRuntime;
 import io.policygateway.kernel.policy.Outcome;
 import io.policygateway.kernel.policy.PolicyEvaluation;
 import io.policygateway.kernel.provider.ProviderRegistry;
@@ -39,6 +38,9 @@ import java.util.Optional;
  *     {@link TranslatingStreamSink}.</li>
  * </ul>
  * Errors are written in the caller's format. After-response guardrails do not run on native answers.
+ * <p>For a provider that speaks the caller's format, guardrails inspect a lenient chat view
+ * ({@link ClientFormat#inspectionView}) that leaves out native-only features instead of refusing them;
+ * if the request must go the translated way after all, it has to be fully translatable.
  */
 public final class TranslatedChatEndpoint implements Endpoint {
     private final ClientFormat format;
@@ -46,33 +48,31 @@ public final class TranslatedChatEndpoint implements Endpoint {
     private final ProviderRegistry registry;
     private final Dispatcher dispatcher;
     private final ErrorResponses errors;
-    private final GatewayMetrics metrics;
-    private final PolicyEngine policies;
+    private final PolicyRuntime policies;
     private final long maxBodyBytes;
 
     private TranslatedChatEndpoint(ClientFormat format, ObjectMapper json, ProviderRegistry registry, Dispatcher dispatcher,
-            ErrorResponses errors, GatewayMetrics metrics, PolicyEngine policies, long maxBodyBytes) {
+            ErrorResponses errors, PolicyRuntime policies, long maxBodyBytes) {
         this.format = requireNonNull(format, "format is null");
         this.json = requireNonNull(json, "json is null");
         this.registry = requireNonNull(registry, "registry is null");
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
         this.errors = requireNonNull(errors, "errors is null");
-        this.metrics = requireNonNull(metrics, "metrics is null");
         this.policies = requireNonNull(policies, "policies is null");
         this.maxBodyBytes = maxBodyBytes;
     }
 
     /** {@code /v1/messages}: Anthropic Messages. */
     public static TranslatedChatEndpoint messages(ObjectMapper json, ProviderRegistry registry, Dispatcher dispatcher,
-            ErrorResponses errors, GatewayMetrics metrics, PolicyEngine policies, long maxBodyBytes) {
-        return new TranslatedChatEndpoint(new AnthropicClientFormat(errors), json, registry, dispatcher, errors, metrics, policies,
+            ErrorResponses errors, PolicyRuntime policies, long maxBodyBytes) {
+        return new TranslatedChatEndpoint(new AnthropicClientFormat(errors), json, registry, dispatcher, errors, policies,
                 maxBodyBytes);
     }
 
     /** {@code /v1/responses}: OpenAI Responses. */
     public static TranslatedChatEndpoint responses(ObjectMapper json, ProviderRegistry registry, Dispatcher dispatcher,
-            ErrorResponses errors, GatewayMetrics metrics, PolicyEngine policies, long maxBodyBytes) {
-        return new TranslatedChatEndpoint(new ResponsesClientFormat(), json, registry, dispatcher, errors, metrics, policies,
+            ErrorResponses errors, PolicyRuntime policies, long maxBodyBytes) {
+        return new TranslatedChatEndpoint(new ResponsesClientFormat(), json, registry, dispatcher, errors, policies,
                 maxBodyBytes);
     }
 
@@ -109,20 +109,26 @@ public final class TranslatedChatEndpoint implements Endpoint {
         metadata.ifPresent(supplier -> call.onError(error -> error.set("policy", supplier.get())));
         Served served = new Served();
         try {
-            ObjectNode chat = format.toChat(clientBody);
+            boolean nativeFormat = registry.resolve(model, format.wire()).provider().formats().contains(format.wire());
+            ObjectNode chat = nativeFormat ? format.inspectionView(clientBody) : format.toChat(clientBody);
             String expected = expectedProvider(model);
             GuardrailChain.Before before = evaluation.beforeRequest(model, chat, expected);
             if (before.cachedResponse().isPresent()) {
                 respondCached(call, before.cachedResponse().get(), clientBody, stream, metadata);
                 return;
             }
-            boolean nativeFormat = registry.resolve(model, format.wire()).provider().formats().contains(format.wire());
             if (nativeFormat && before.body().equals(chat) && !evaluation.inspectsResponses()) {
                 serveNatively(call, model, clientBody, stream, evaluation, metadata, served);
             } else {
+                if (nativeFormat) {
+                    // The request now goes the translated way: refuse it rather than silently lose what
+                    // only the native format carries (server tools, stored responses, ...).
+                    format.toChat(clientBody);
+                }
                 serveTranslated(call, model, before.body(), clientBody, stream, evaluation, metadata, served);
             }
         } catch (GatewayException e) {
+            record.status = e.status();
             evaluation.failed(e);
             throw e;
         } finally {
@@ -169,7 +175,7 @@ public final class TranslatedChatEndpoint implements Endpoint {
         served.model = dispatched.model();
         switch (dispatched.response()) {
             case ProviderResponse.Complete complete -> {
-                recordUsage(call.record(), dispatched, WireUsage.ofBody(format.wire(), complete.body()).orElse(Usage.NONE));
+                recordUsage(call.record(), WireUsage.ofBody(format.wire(), complete.body()).orElse(Usage.NONE));
                 served.response = Optional.of(complete.body());
                 call.record().status = 200;
                 call.exchange().respond(200, ChatEndpoint.responseHeaders(call, dispatched, complete.headers()), "application/json",
@@ -214,7 +220,7 @@ public final class TranslatedChatEndpoint implements Endpoint {
                 }
             }
         } finally {
-            recordUsage(record, dispatched, usage);
+            recordUsage(record, usage);
         }
     }
 
@@ -228,7 +234,7 @@ public final class TranslatedChatEndpoint implements Endpoint {
         switch (dispatched.response()) {
             case ProviderResponse.Complete complete -> {
                 Usage usage = OpenAiUsage.from(complete.body());
-                recordUsage(call.record(), dispatched, usage);
+                recordUsage(call.record(), usage);
                 ObjectNode answer = evaluation.afterResponse(complete.body(), dispatched.provider().name(), dispatched.model(), usage,
                         call.record().upstreamNanos / 1_000_000);
                 served.response = Optional.of(answer);
@@ -270,7 +276,7 @@ public final class TranslatedChatEndpoint implements Endpoint {
             }
         } finally {
             served.streamedText = relay.text();
-            recordUsage(record, dispatched, relay.usage());
+            recordUsage(record, relay.usage());
         }
     }
 
@@ -307,17 +313,8 @@ public final class TranslatedChatEndpoint implements Endpoint {
         }
     }
 
-    private void recordUsage(AccessRecord record, Dispatcher.Dispatched dispatched, Usage usage) {
+    /** The usage goes to the access log line; tokens and cost metrics are counted from it when the request ends. */
+    private static void recordUsage(AccessRecord record, Usage usage) {
         record.usage = usage;
-        String model = registry.metricModel(dispatched.model());
-        if (usage.inputTokens() > 0) {
-            metrics.tokens.inc(usage.inputTokens(), dispatched.provider().name(), model, "input");
-        }
-        if (usage.outputTokens() > 0) {
-            metrics.tokens.inc(usage.outputTokens(), dispatched.provider().name(), model, "output");
-        }
-        if (usage.cachedTokens() > 0) {
-            metrics.tokens.inc(usage.cachedTokens(), dispatched.provider().name(), model, "cached");
-        }
     }
 }

@@ -70,13 +70,14 @@ public final class PolicyEvaluation {
      */
     public GuardrailChain.Before beforeRequest(String model, ObjectNode canonicalRequest, String provider) throws GatewayException {
         ObjectNode body = canonicalRequest;
-        long inputEstimate = (ChatText.joinedRequestText(body).length() + 3) / 4;
+        boolean needsEstimate = !checks.isEmpty() || project.isPresent();
+        long inputEstimate = needsEstimate ? (ChatText.joinedRequestText(body).length() + 3) / 4 : 0;
         long outputEstimate = body.path("max_completion_tokens").asLong(body.path("max_tokens").asLong(DEFAULT_OUTPUT_ESTIMATE));
         for (RuleCheck check : checks) {
             if (!check.rule().runsBeforeRequest() && check.rule().kind() != PolicyRule.Kind.AUDIT) {
                 continue;
             }
-            RuleInput input = new RuleInput(context, body.path("model").asText(model), body, inputEstimate, outputEstimate);
+            RuleInput input = new RuleInput(context, body.path("model").asText(model), body, inputEstimate, outputEstimate, provider);
             RuleCheck.Admitted result;
             try {
                 result = check.admit(input);
@@ -108,6 +109,16 @@ public final class PolicyEvaluation {
         GuardrailChain.Before before = chain.beforeRequest(request, decisions);
         request = new GuardrailRequest(context, clientFormat, request.model(), before.body());
         return before;
+    }
+
+    /**
+     * Runs the request guardrails (only those: no quotas, limits or transformations again) on a
+     * later model turn of the same request, e.g. one that carries tool results. Returns the body to
+     * send; a block throws.
+     */
+    public ObjectNode guardFollowUp(ObjectNode body) throws GatewayException {
+        GuardrailRequest followUp = new GuardrailRequest(context, clientFormat, request == null ? body.path("model").asText("") : request.model(), body);
+        return chain.beforeRequest(followUp, decisions).body();
     }
 
     /** Whether a target (provider, region) is allowed by every data-residency rule. */

@@ -27,7 +27,8 @@ final class AnthropicMessagesToChat {
     private AnthropicMessagesToChat() {
     }
 
-    static void translate(JsonNode messages, ArrayNode into) throws GatewayException {
+    /** @param lenient leave out content the chat format cannot carry instead of refusing it */
+    static void translate(JsonNode messages, ArrayNode into, boolean lenient) throws GatewayException {
         if (messages == null || !messages.isArray()) {
             throw invalid("messages", "expected an array of {role, content} objects");
         }
@@ -43,14 +44,14 @@ final class AnthropicMessagesToChat {
                 throw invalid(path + ".content", "expected a string or an array of content blocks");
             }
             switch (role) {
-                case "user" -> user(content, path, into);
-                case "assistant" -> assistant(content, path, into);
+                case "user" -> user(content, path, into, lenient);
+                case "assistant" -> assistant(content, path, into, lenient);
                 default -> throw invalid(path + ".role", "expected 'user' or 'assistant', got '" + role + "'");
             }
         }
     }
 
-    private static void user(JsonNode content, String path, ArrayNode into) throws GatewayException {
+    private static void user(JsonNode content, String path, ArrayNode into, boolean lenient) throws GatewayException {
         if (content.isTextual()) {
             into.addObject().put("role", "user").put("content", content.asText());
             return;
@@ -60,6 +61,9 @@ final class AnthropicMessagesToChat {
             JsonNode block = content.get(i);
             String blockPath = path + ".content[" + i + "]";
             String type = block.path("type").asText("");
+            if (lenient && !translatable(block)) {
+                continue;
+            }
             switch (type) {
                 case "text" -> parts.addObject().put("type", "text").put("text", block.path("text").asText());
                 case "image" -> parts.add(image(block.path("source"), blockPath));
@@ -104,7 +108,7 @@ final class AnthropicMessagesToChat {
         into.addObject().put("role", "tool").put("tool_call_id", id).put("content", text.toString());
     }
 
-    private static void assistant(JsonNode content, String path, ArrayNode into) throws GatewayException {
+    private static void assistant(JsonNode content, String path, ArrayNode into, boolean lenient) throws GatewayException {
         ObjectNode message = into.addObject().put("role", "assistant");
         if (content.isTextual()) {
             message.put("content", content.asText());
@@ -115,6 +119,9 @@ final class AnthropicMessagesToChat {
         for (int i = 0; i < content.size(); i++) {
             JsonNode block = content.get(i);
             String type = block.path("type").asText("");
+            if (lenient && !type.equals("text") && !type.equals("tool_use")) {
+                continue;
+            }
             switch (type) {
                 case "text" -> text.append(block.path("text").asText());
                 case "tool_use" -> {
@@ -141,6 +148,17 @@ final class AnthropicMessagesToChat {
         if (!toolCalls.isEmpty()) {
             message.set("tool_calls", toolCalls);
         }
+    }
+
+    /** Whether a user content block can be carried by OpenAI chat. */
+    private static boolean translatable(JsonNode block) {
+        String source = block.path("source").path("type").asText("");
+        return switch (block.path("type").asText("")) {
+            case "text", "tool_result" -> true;
+            case "image" -> source.equals("base64") || source.equals("url");
+            case "document" -> source.equals("base64") || source.equals("text");
+            default -> false;
+        };
     }
 
     private static ObjectNode image(JsonNode source, String path) throws GatewayException {

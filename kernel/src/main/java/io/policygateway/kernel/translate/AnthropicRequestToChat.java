@@ -34,11 +34,24 @@ public final class AnthropicRequestToChat {
      * @throws GatewayException {@code INVALID_REQUEST} naming the field that cannot be translated
      */
     public static ObjectNode translate(ObjectNode anthropicRequest) throws GatewayException {
+        return translate(anthropicRequest, false);
+    }
+
+    /**
+     * The chat view of a request bound for a provider that speaks Anthropic Messages natively, for
+     * guardrails to inspect: like {@link #translate} but server tools and content the chat format
+     * cannot carry are left out instead of refused.
+     */
+    public static ObjectNode inspectionView(ObjectNode anthropicRequest) throws GatewayException {
+        return translate(anthropicRequest, true);
+    }
+
+    private static ObjectNode translate(ObjectNode anthropicRequest, boolean lenient) throws GatewayException {
         ObjectNode chat = object();
         copyIfPresent(anthropicRequest, "model", chat, "model");
         ArrayNode messages = chat.putArray("messages");
-        system(anthropicRequest.get("system"), messages);
-        AnthropicMessagesToChat.translate(anthropicRequest.get("messages"), messages);
+        system(anthropicRequest.get("system"), messages, lenient);
+        AnthropicMessagesToChat.translate(anthropicRequest.get("messages"), messages, lenient);
 
         copyIfPresent(anthropicRequest, "max_tokens", chat, "max_tokens");
         copyIfPresent(anthropicRequest, "temperature", chat, "temperature");
@@ -56,7 +69,7 @@ public final class AnthropicRequestToChat {
         if (user != null && user.isTextual()) {
             chat.put("user", user.asText());
         }
-        tools(anthropicRequest, chat);
+        tools(anthropicRequest, chat, lenient);
         if (anthropicRequest.path("stream").asBoolean(false)) {
             chat.put("stream", true);
             chat.putObject("stream_options").put("include_usage", true);
@@ -64,7 +77,7 @@ public final class AnthropicRequestToChat {
         return chat;
     }
 
-    private static void system(JsonNode system, ArrayNode messages) throws GatewayException {
+    private static void system(JsonNode system, ArrayNode messages, boolean lenient) throws GatewayException {
         if (system == null || system.isNull()) {
             return;
         }
@@ -76,6 +89,9 @@ public final class AnthropicRequestToChat {
             for (int i = 0; i < system.size(); i++) {
                 JsonNode block = system.get(i);
                 if (!"text".equals(block.path("type").asText())) {
+                    if (lenient) {
+                        continue;
+                    }
                     throw invalid("system[" + i + "]", "only text blocks are supported in the system prompt");
                 }
                 if (!joined.isEmpty()) {
@@ -92,7 +108,7 @@ public final class AnthropicRequestToChat {
         }
     }
 
-    private static void tools(ObjectNode anthropicRequest, ObjectNode chat) throws GatewayException {
+    private static void tools(ObjectNode anthropicRequest, ObjectNode chat, boolean lenient) throws GatewayException {
         JsonNode tools = anthropicRequest.get("tools");
         if (tools != null && !tools.isNull()) {
             if (!tools.isArray()) {
@@ -103,6 +119,9 @@ public final class AnthropicRequestToChat {
                 JsonNode tool = tools.get(i);
                 String type = tool.path("type").asText("custom");
                 if (!type.equals("custom")) {
+                    if (lenient) {
+                        continue;
+                    }
                     throw invalid("tools[" + i + "]", "the Anthropic server tool '" + type
                             + "' cannot be served by an OpenAI-format provider");
                 }

@@ -17,10 +17,15 @@ import io.policygateway.api.GatewayException;
  */
 final class ResponsesInputToChat {
 
+    private static final java.util.Set<String> KNOWN_ITEMS = java.util.Set.of("message", "function_call", "function_call_output", "reasoning");
+    private static final java.util.Set<String> KNOWN_PARTS = java.util.Set.of("input_text", "output_text", "text", "refusal", "input_image",
+            "input_file");
+
     private ResponsesInputToChat() {
     }
 
-    static void translate(JsonNode input, ArrayNode into) throws GatewayException {
+    /** @param lenient leave out items and parts the chat format cannot carry instead of refusing them */
+    static void translate(JsonNode input, ArrayNode into, boolean lenient) throws GatewayException {
         if (input == null || input.isNull()) {
             throw invalid("input", "is required");
         }
@@ -39,8 +44,11 @@ final class ResponsesInputToChat {
             if (!type.equals("function_call")) {
                 pendingToolCalls = null;
             }
+            if (lenient && !KNOWN_ITEMS.contains(type)) {
+                continue;
+            }
             switch (type) {
-                case "message" -> message(item, path, into);
+                case "message" -> message(item, path, into, lenient);
                 case "function_call" -> {
                     if (pendingToolCalls == null) {
                         pendingToolCalls = into.addObject().put("role", "assistant");
@@ -66,7 +74,7 @@ final class ResponsesInputToChat {
         }
     }
 
-    private static void message(JsonNode item, String path, ArrayNode into) throws GatewayException {
+    private static void message(JsonNode item, String path, ArrayNode into, boolean lenient) throws GatewayException {
         String role = item.path("role").asText("");
         if (!role.equals("user") && !role.equals("assistant") && !role.equals("system") && !role.equals("developer")) {
             throw invalid(path + ".role", "expected user, assistant, system or developer, got '" + role + "'");
@@ -86,6 +94,10 @@ final class ResponsesInputToChat {
         for (int i = 0; i < content.size(); i++) {
             JsonNode part = content.get(i);
             String partType = part.path("type").asText("");
+            if (lenient && (!KNOWN_PARTS.contains(partType) || (partType.equals("input_image") && part.path("image_url").asText("").isEmpty())
+                    || (partType.equals("input_file") && part.path("file_data").asText("").isEmpty()))) {
+                continue;
+            }
             switch (partType) {
                 case "input_text", "output_text", "text" -> {
                     text.append(part.path("text").asText());

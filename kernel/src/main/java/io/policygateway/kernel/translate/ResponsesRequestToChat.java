@@ -32,8 +32,21 @@ public final class ResponsesRequestToChat {
      * @throws GatewayException {@code INVALID_REQUEST} naming the field that cannot be translated
      */
     public static ObjectNode translate(ObjectNode responsesRequest) throws GatewayException {
+        return translate(responsesRequest, false);
+    }
+
+    /**
+     * The chat view of a request bound for a provider that speaks Responses natively, for guardrails to
+     * inspect: like {@link #translate} but stored-state references, hosted tools and items the chat
+     * format cannot carry are left out instead of refused.
+     */
+    public static ObjectNode inspectionView(ObjectNode responsesRequest) throws GatewayException {
+        return translate(responsesRequest, true);
+    }
+
+    private static ObjectNode translate(ObjectNode responsesRequest, boolean lenient) throws GatewayException {
         for (String stateful : new String[] {"previous_response_id", "conversation"}) {
-            if (responsesRequest.hasNonNull(stateful)) {
+            if (!lenient && responsesRequest.hasNonNull(stateful)) {
                 throw invalid(stateful, "is not supported: the gateway does not store responses; send the whole conversation in input");
             }
         }
@@ -44,7 +57,7 @@ public final class ResponsesRequestToChat {
         if (instructions != null && instructions.isTextual() && !instructions.asText().isEmpty()) {
             messages.addObject().put("role", "system").put("content", instructions.asText());
         }
-        ResponsesInputToChat.translate(responsesRequest.get("input"), messages);
+        ResponsesInputToChat.translate(responsesRequest.get("input"), messages, lenient);
 
         copyIfPresent(responsesRequest, "max_output_tokens", chat, "max_tokens");
         copyIfPresent(responsesRequest, "temperature", chat, "temperature");
@@ -55,7 +68,7 @@ public final class ResponsesRequestToChat {
         if (effort != null && effort.isTextual()) {
             chat.put("reasoning_effort", effort.asText());
         }
-        tools(responsesRequest, chat);
+        tools(responsesRequest, chat, lenient);
         responseFormat(responsesRequest.path("text").get("format"), chat);
         if (responsesRequest.path("stream").asBoolean(false)) {
             chat.put("stream", true);
@@ -64,7 +77,7 @@ public final class ResponsesRequestToChat {
         return chat;
     }
 
-    private static void tools(ObjectNode request, ObjectNode chat) throws GatewayException {
+    private static void tools(ObjectNode request, ObjectNode chat, boolean lenient) throws GatewayException {
         JsonNode tools = request.get("tools");
         if (tools != null && !tools.isNull()) {
             if (!tools.isArray()) {
@@ -75,6 +88,9 @@ public final class ResponsesRequestToChat {
                 JsonNode tool = tools.get(i);
                 String type = tool.path("type").asText("");
                 if (!type.equals("function")) {
+                    if (lenient) {
+                        continue;
+                    }
                     throw invalid("tools[" + i + "].type", "the hosted tool '" + type
                             + "' is not available through the gateway; only function tools are");
                 }
@@ -96,7 +112,7 @@ public final class ResponsesRequestToChat {
             chat.put("tool_choice", choice.asText());
         } else if ("function".equals(choice.path("type").asText())) {
             chat.putObject("tool_choice").put("type", "function").putObject("function").put("name", choice.path("name").asText());
-        } else {
+        } else if (!lenient) {
             throw invalid("tool_choice", "expected auto, none, required or {type: function, name}");
         }
     }

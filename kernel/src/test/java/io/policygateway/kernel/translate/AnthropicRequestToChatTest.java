@@ -96,6 +96,17 @@ class AnthropicRequestToChatTest {
     }
 
     @Test
+    void leavesServerToolsAndThinkingOutOfTheInspectionView() throws Exception {
+        ObjectNode view = AnthropicRequestToChat.inspectionView(parse("""
+                {"model":"m","max_tokens":10,"messages":[{"role":"user","content":[{"type":"text","text":"Find news"},
+                  {"type":"image","source":{"type":"file","file_id":"file_1"}}]}],
+                 "tools":[{"type":"web_search_20250305","name":"web_search"},{"name":"lookup","input_schema":{"type":"object"}}]}"""));
+        assertEquals("Find news", view.path("messages").get(0).path("content").asText());
+        assertEquals(1, view.path("tools").size());
+        assertEquals("lookup", view.path("tools").get(0).path("function").path("name").asText());
+    }
+
+    @Test
     void refusesMalformedMessagesNamingTheField() {
         GatewayException notArray = assertThrows(GatewayException.class,
                 () -> AnthropicRequestToChat.translate(parse("{\"model\":\"m\",\"messages\":\"hi\"}")));

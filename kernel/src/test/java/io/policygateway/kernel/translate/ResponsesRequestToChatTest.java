@@ -62,6 +62,15 @@ class ResponsesRequestToChatTest {
     }
 
     @Test
+    void leavesStoredStateAndHostedToolsOutOfTheInspectionView() throws Exception {
+        ObjectNode view = ResponsesRequestToChat.inspectionView(parse("""
+                {"model":"m","previous_response_id":"resp_1","input":[{"role":"user","content":"hi"},{"type":"web_search_call","id":"ws_1"}],
+                 "tools":[{"type":"web_search_preview"}]}"""));
+        assertEquals(1, view.path("messages").size());
+        assertTrue(view.path("tools").isMissingNode());
+    }
+
+    @Test
     void requiresInput() {
         GatewayException error = assertThrows(GatewayException.class,
                 () -> ResponsesRequestToChat.translate(parse("{\"model\":\"m\"}")));

@@ -52,12 +52,13 @@ final class AzureOpenAiProvider implements Provider {
     }
 
     /**
-     * The configured models and mapped model names; with none configured, any name (a deployment named
-     * like the model is assumed).
+     * The configured models and mapped model names. Other names still reach Azure with the
+     * {@code azure-openai/} prefix (a deployment named like the model is then assumed); claiming every
+     * name would steal other providers' models.
      */
     @Override
     public boolean servesModel(String model) {
-        return settings.models().isEmpty() || settings.models().contains(model);
+        return settings.models().contains(model);
     }
 
     @Override

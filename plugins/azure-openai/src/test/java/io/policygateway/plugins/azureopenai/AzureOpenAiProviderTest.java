@@ -72,7 +72,7 @@ class AzureOpenAiProviderTest {
     void usesTheModelNameAsDeploymentWhenNoneIsMapped() throws Exception {
         try (FakeUpstream azure = FakeUpstream.start().answerJson(200, "{\"object\":\"list\",\"data\":[]}", Map.of())) {
             Provider provider = provider(azure, "{}");
-            assertTrue(provider.servesModel("text-embedding-3-small"));
+            assertFalse(provider.servesModel("text-embedding-3-small"), "unlisted names reach Azure only with the azure-openai/ prefix");
             provider.send(request(WireFormat.OPENAI_EMBEDDINGS, "text-embedding-3-small", "{\"input\":\"hi\"}", false));
             assertEquals("/openai/deployments/text-embedding-3-small/embeddings", azure.lastRequest().path());
             assertEquals("api-version=" + AzureSettings.DEFAULT_API_VERSION, azure.lastRequest().query());

@@ -20,7 +20,8 @@ import java.util.Set;
  * @param baseUri the API base including its version path, e.g. {@code http://localhost:11434/v1}
  * @param apiKey the bearer key read from the variable named by {@code api_key_env}, if any; never logged
  * @param models the models it serves (listed by {@code GET /v1/models})
- * @param anyModel whether any model name routed to it is accepted (default: when no models are listed)
+ * @param anyModel whether every model name not served by an earlier provider routes here (default false: only the
+ *     listed models, and any name with the {@code <name>/} prefix)
  * @param formats the OpenAI operations it offers
  * @param headers extra non-secret headers sent with every call (e.g. OpenRouter's {@code HTTP-Referer})
  */
@@ -65,7 +66,7 @@ record CompatibleSettings(URI baseUri, Optional<String> apiKey, List<String> mod
             }
         }
         List<String> models = config.strings("models");
-        boolean anyModel = config.bool("any_model", models.isEmpty());
+        boolean anyModel = config.bool("any_model", false);
         Set<WireFormat> formats = formats(config);
         Map<String, String> headers = new LinkedHashMap<>();
         PluginConfig headerSection = config.section("headers");

@@ -48,6 +48,10 @@ final class OpenAiCompatibleProvider implements Provider {
         return settings.models();
     }
 
+    /**
+     * The listed models, or every name when {@code any_model} is set. Other names still reach this host
+     * with its name as prefix ({@code ollama/llama3.1}): the kernel routes prefixed names directly.
+     */
     @Override
     public boolean servesModel(String model) {
         return settings.anyModel() || settings.models().contains(model);

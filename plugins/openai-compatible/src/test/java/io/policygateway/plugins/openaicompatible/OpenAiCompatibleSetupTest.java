@@ -37,15 +37,17 @@ class OpenAiCompatibleSetupTest {
     }
 
     @Test
-    void servesListedModelsOnlyWhenModelsAreListed() {
+    void servesListedModelsByNameAndEverythingOnlyWhenAskedTo() {
         OpenAiCompatibleProvider listed = Harness.provider("together",
                 "{\"base_url\":\"https://api.together.xyz/v1\",\"models\":[\"meta-llama/Llama-3.3-70B-Instruct-Turbo\"]}", Map.of());
         assertTrue(listed.servesModel("meta-llama/Llama-3.3-70B-Instruct-Turbo"));
         assertFalse(listed.servesModel("gpt-4o"));
         assertEquals(List.of("meta-llama/Llama-3.3-70B-Instruct-Turbo"), listed.models());
-        OpenAiCompatibleProvider open = Harness.provider("ollama", "{\"base_url\":\"http://localhost:11434/v1\"}", Map.of());
-        assertTrue(open.servesModel("anything-pulled-locally"), "a host without a model list accepts any name routed to it");
-        assertEquals(Set.of(WireFormat.OPENAI_CHAT, WireFormat.OPENAI_EMBEDDINGS), open.formats());
+        OpenAiCompatibleProvider unlisted = Harness.provider("ollama", "{\"base_url\":\"http://localhost:11434/v1\"}", Map.of());
+        assertFalse(unlisted.servesModel("claude-sonnet-4-5"), "a host without a model list does not claim other providers' models");
+        assertEquals(Set.of(WireFormat.OPENAI_CHAT, WireFormat.OPENAI_EMBEDDINGS), unlisted.formats());
+        OpenAiCompatibleProvider catchAll = Harness.provider("ollama", "{\"base_url\":\"http://localhost:11434/v1\",\"any_model\":true}", Map.of());
+        assertTrue(catchAll.servesModel("anything-pulled-locally"));
     }
 
     @Test
