@@ -16,7 +16,7 @@ import java.util.function.Function;
  * compares it in constant time, answers 401 when it does not match, and otherwise lets a test
  * decide the answer from the parsed payload.
  */
-final class WebhookReceiver implements AutoCloseable {
+final class WebhookReceiver {
     static final String SECRET = "whsec-test-7f3a9c";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,8 +64,7 @@ final class WebhookReceiver implements AutoCloseable {
         return server;
     }
 
-    @Override
-    public void close() throws Exception {
+    void close() throws Exception {
         server.close();
     }
 }

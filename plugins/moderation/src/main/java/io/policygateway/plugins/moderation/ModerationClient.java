@@ -15,7 +15,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,13 +85,11 @@ final class ModerationClient {
                 throw new ModerationUnavailableException("invalid_response", "a moderation result has no 'flagged' field");
             }
             Map<String, Boolean> categories = new HashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = result.path("categories").fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : result.path("categories").properties()) {
                 categories.put(field.getKey(), field.getValue().asBoolean(false));
             }
             Map<String, Double> scores = new HashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = result.path("category_scores").fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : result.path("category_scores").properties()) {
                 if (field.getValue().isNumber()) {
                     scores.put(field.getKey(), field.getValue().asDouble());
                 }
