@@ -15,6 +15,7 @@ import io.policygateway.kernel.policy.GuardrailChain;
 import io.policygateway.kernel.policy.Outcome;
 import io.policygateway.kernel.policy.PolicyRuntime;
 import io.policygateway.kernel.policy.PolicyEvaluation;
+import io.policygateway.kernel.policy.RetryRequestedException;
 import io.policygateway.kernel.provider.ProviderRegistry;
 import io.policygateway.kernel.toolloop.ModelTurns;
 import io.policygateway.kernel.toolloop.ToolLoopStage;
@@ -160,8 +161,37 @@ public final class ChatEndpoint implements Endpoint {
         Usage usage = OpenAiUsage.from(complete.body());
         served.usage = usage;
         recordUsage(call.record(), usage);
-        ObjectNode answer = evaluation.afterResponse(complete.body(), dispatched.provider().name(), dispatched.model(), usage,
-                call.record().upstreamNanos / 1_000_000);
+        ObjectNode answer;
+        try {
+            answer = evaluation.afterResponse(complete.body(), dispatched.provider().name(), dispatched.model(), usage,
+                    call.record().upstreamNanos / 1_000_000);
+        } catch (RetryRequestedException retry) {
+            // A guardrail refused the answer but asked for one more try (schema-guard's on_failure: retry).
+            ObjectNode again = evaluation.sentRequest().orElseThrow(() -> retry).deepCopy();
+            again.remove("stream");
+            again.remove("stream_options");
+            String invalid = complete.body().at("/choices/0/message/content").asText("");
+            again.withArray("messages").addObject().put("role", "assistant").put("content", invalid);
+            again.withArray("messages").addObject().put("role", "user").put("content", retry.retryMessage());
+            Dispatcher.Dispatched second = dispatcher.dispatch(call, WireFormat.OPENAI_CHAT, again.path("model").asText(dispatched.model()), again,
+                    false, evaluation.context(), forwardHeaders(call), target -> evaluation.compliant(target.provider(), target.region()));
+            if (!(second.response() instanceof ProviderResponse.Complete secondAnswer)) {
+                throw retry;
+            }
+            Usage secondUsage = OpenAiUsage.from(secondAnswer.body());
+            usage = usage.plus(secondUsage);
+            served.usage = usage;
+            recordUsage(call.record(), usage);
+            dispatched = second;
+            complete = secondAnswer;
+            try {
+                answer = evaluation.afterResponse(secondAnswer.body(), second.provider().name(), second.model(), secondUsage,
+                        call.record().upstreamNanos / 1_000_000);
+            } catch (RetryRequestedException stillRefused) {
+                evaluation.blocked(stillRefused);
+                throw stillRefused;
+            }
+        }
         served.response = Optional.of(answer);
         if (call.surface().equals("policy")) {
             answer = answer.deepCopy();

@@ -112,7 +112,15 @@ public final class GuardrailChain {
                 continue;
             }
             switch (verdict.decision()) {
-                case BLOCK -> throw blocked(stage, verdict);
+                case BLOCK -> {
+                    if (Boolean.TRUE.equals(verdict.details().get("retry")) && verdict.details().get("retry_message") instanceof String retry) {
+                        decisions.remove(decisions.size() - 1);
+                        decisions.add(new RuleDecision(stage.ruleId(), stage.policyId(), Decision.WARN, verdict.reasonCode(),
+                                "the answer was refused and the model asked once more", false, Map.of()));
+                        throw new RetryRequestedException(verdict.reasonCode(), blockMessage(stage, verdict), retry);
+                    }
+                    throw blocked(stage, verdict);
+                }
                 case REWRITE -> current = new GuardrailResponse(current.request(), verdict.replacement().orElseThrow(), current.provider(),
                         current.model(), current.usage(), current.upstreamMillis());
                 case ALLOW, WARN, LOG_ONLY -> {

@@ -216,6 +216,12 @@ public final class PolicyEvaluation {
         return metadata;
     }
 
+    /** Records a block decided outside the chain (e.g. an answer still refused after its one retry). */
+    public void blocked(GatewayException error) {
+        decisions.add(new RuleDecision("gateway", policy.map(CompiledPolicy::id).orElse("plugins"), Decision.BLOCK,
+                error.code().orElse("BLOCKED"), error.getMessage(), false, java.util.Map.of()));
+    }
+
     /** Tells error-watching guardrails the request failed. */
     public void failed(GatewayException error) {
         if (request != null) {
