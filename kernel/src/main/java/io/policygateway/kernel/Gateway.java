@@ -9,6 +9,7 @@ import io.policygateway.api.tool.ToolLoopFactory;
 import io.policygateway.kernel.auth.Authenticator;
 import io.policygateway.kernel.config.ConfigLoader;
 import io.policygateway.kernel.config.GatewayConfig;
+import io.policygateway.kernel.config.HealthConfig;
 import io.policygateway.kernel.config.LoggingConfig;
 import io.policygateway.kernel.config.PluginSystemConfig;
 import io.policygateway.kernel.config.ServerConfig;
@@ -39,6 +40,7 @@ import io.policygateway.kernel.pipeline.TranslatedChatEndpoint;
 import io.policygateway.kernel.plugin.PluginHost;
 import io.policygateway.kernel.pipeline.ReloadEndpoint;
 import io.policygateway.kernel.policy.PolicyRuntime;
+import io.policygateway.kernel.provider.HealthProbe;
 import io.policygateway.kernel.provider.ProviderRegistry;
 import io.policygateway.kernel.routing.PriceCatalogue;
 import io.policygateway.kernel.routing.RouteTable;
@@ -129,6 +131,8 @@ public final class Gateway implements AutoCloseable {
             StorageConfig storage = config.storage() == null ? StorageConfig.defaults()
                     : ConfigLoader.bind(config.storage(), StorageConfig.class, config.source(), "storage");
             SecretMasker.register(storage.postgresPassword());
+            HealthConfig health = config.health() == null ? HealthConfig.defaults()
+                    : ConfigLoader.bind(config.health(), HealthConfig.class, config.source(), "health");
             Database database = storage.postgresUrl() != null
                     ? new Database(storage.postgresUrl(), storage.postgresUser(), storage.postgresPassword())
                     : Database.sqlite(home.resolve(storage.sqlitePath()));
@@ -154,6 +158,9 @@ public final class Gateway implements AutoCloseable {
                     plugins.extensions(RoutingStrategyFactory.class, RoutingStrategyFactory::id), context, prices, config.source());
             routeTable.logSummary();
             Dispatcher dispatcher = new Dispatcher(providers, routeTable, config.upstream(), metrics, clock);
+            if (health.probing()) {
+                resources.add(HealthProbe.start(providers, health, metrics, json, clock));
+            }
             Pricing pricing = (provider, model, usage) -> prices.price(provider, model).map(price -> java.util.OptionalDouble.of(price.cost(usage)))
                     .orElse(java.util.OptionalDouble.empty());
             PolicyRuntime policies = new PolicyRuntime(Policies.engine(config, plugins, context, ledger, pricing, prometheus, events, clock, home));
@@ -168,10 +175,10 @@ public final class Gateway implements AutoCloseable {
             };
             long maxBody = config.server().maxBodyBytes();
             Gateway[] self = new Gateway[1];
-            ChatEndpoint chat = new ChatEndpoint(json, providers, dispatcher, errors, metrics, policies, maxBody,
+            ChatEndpoint chat = new ChatEndpoint(json, providers, dispatcher, errors, policies, maxBody,
                     new ToolLoopStage(toolLoops, json));
-            TranslatedChatEndpoint messages = TranslatedChatEndpoint.messages(json, providers, dispatcher, errors, metrics, policies, maxBody);
-            TranslatedChatEndpoint responses = TranslatedChatEndpoint.responses(json, providers, dispatcher, errors, metrics, policies, maxBody);
+            TranslatedChatEndpoint messages = TranslatedChatEndpoint.messages(json, providers, dispatcher, errors, policies, maxBody);
+            TranslatedChatEndpoint responses = TranslatedChatEndpoint.responses(json, providers, dispatcher, errors, policies, maxBody);
             RequestRouter.Builder routes = RequestRouter.builder()
                     .add("POST", "/v1/chat/completions", chat)
                     .add("POST", "/policy/chat/completions", chat)
@@ -192,7 +199,8 @@ public final class Gateway implements AutoCloseable {
                     .add("GET", "/metrics", new MetricsEndpoint(prometheus))
                     .add("GET", "/admin/events", new EventsEndpoint(json, eventStore, authenticator))
                     .add("POST", "/admin/reload", new ReloadEndpoint(json, authenticator, reloader));
-            RequestRouter router = routes.build(authenticator, errors, new AccessLog(options.accessLog(), Logging.json(config.logging())), metrics);
+            RequestRouter router = routes.build(authenticator, errors, new AccessLog(options.accessLog(), Logging.json(config.logging())), metrics,
+                    pricing);
 
             GatewayServer server = new GatewayServer(config.server(), router);
             server.start();

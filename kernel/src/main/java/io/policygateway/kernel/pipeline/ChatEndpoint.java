@@ -11,7 +11,6 @@ import io.policygateway.api.WireFormat;
 import io.policygateway.api.http.SseEvent;
 import io.policygateway.api.provider.EventStream;
 import io.policygateway.api.provider.ProviderResponse;
-import io.policygateway.kernel.metrics.GatewayMetrics;
 import io.policygateway.kernel.policy.GuardrailChain;
 import io.policygateway.kernel.policy.Outcome;
 import io.policygateway.kernel.policy.PolicyRuntime;
@@ -45,18 +44,16 @@ public final class ChatEndpoint implements Endpoint {
     private final ProviderRegistry registry;
     private final Dispatcher dispatcher;
     private final ErrorResponses errors;
-    private final GatewayMetrics metrics;
     private final PolicyRuntime policies;
     private final long maxBodyBytes;
     private final ToolLoopStage toolLoop;
 
     public ChatEndpoint(ObjectMapper json, ProviderRegistry registry, Dispatcher dispatcher, ErrorResponses errors,
-            GatewayMetrics metrics, PolicyRuntime policies, long maxBodyBytes, ToolLoopStage toolLoop) {
+            PolicyRuntime policies, long maxBodyBytes, ToolLoopStage toolLoop) {
         this.json = requireNonNull(json, "json is null");
         this.registry = requireNonNull(registry, "registry is null");
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
         this.errors = requireNonNull(errors, "errors is null");
-        this.metrics = requireNonNull(metrics, "metrics is null");
         this.policies = requireNonNull(policies, "policies is null");
         this.maxBodyBytes = maxBodyBytes;
         this.toolLoop = requireNonNull(toolLoop, "toolLoop is null");
@@ -162,7 +159,7 @@ public final class ChatEndpoint implements Endpoint {
             ProviderResponse.Complete complete, Served served) throws GatewayException, IOException {
         Usage usage = OpenAiUsage.from(complete.body());
         served.usage = usage;
-        recordUsage(call.record(), dispatched, usage);
+        recordUsage(call.record(), usage);
         ObjectNode answer = evaluation.afterResponse(complete.body(), dispatched.provider().name(), dispatched.model(), usage,
                 call.record().upstreamNanos / 1_000_000);
         served.response = Optional.of(answer);
@@ -200,7 +197,7 @@ public final class ChatEndpoint implements Endpoint {
         } finally {
             served.usage = relay.usage();
             served.streamedText = relay.text();
-            recordUsage(record, dispatched, relay.usage());
+            recordUsage(record, relay.usage());
         }
     }
 
@@ -238,18 +235,9 @@ public final class ChatEndpoint implements Endpoint {
         }
     }
 
-    private void recordUsage(AccessRecord record, Dispatcher.Dispatched dispatched, Usage usage) {
+    /** The usage goes to the access log line; tokens and cost metrics are counted from it when the request ends. */
+    private static void recordUsage(AccessRecord record, Usage usage) {
         record.usage = usage;
-        String model = registry.metricModel(dispatched.model());
-        if (usage.inputTokens() > 0) {
-            metrics.tokens.inc(usage.inputTokens(), dispatched.provider().name(), model, "input");
-        }
-        if (usage.outputTokens() > 0) {
-            metrics.tokens.inc(usage.outputTokens(), dispatched.provider().name(), model, "output");
-        }
-        if (usage.cachedTokens() > 0) {
-            metrics.tokens.inc(usage.cachedTokens(), dispatched.provider().name(), model, "cached");
-        }
     }
 
     static Map<String, String> responseHeaders(RequestCall call, Dispatcher.Dispatched dispatched, Map<String, String> upstreamHeaders) {

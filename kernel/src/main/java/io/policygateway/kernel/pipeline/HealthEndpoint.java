@@ -3,20 +3,22 @@ package io.policygateway.kernel.pipeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.policygateway.api.WireFormat;
+import io.policygateway.kernel.provider.ProbeResult;
 import io.policygateway.kernel.provider.ProviderHealth;
 import io.policygateway.kernel.provider.ProviderRegistry;
 import io.policygateway.kernel.routing.PriceCatalogue;
 import io.policygateway.kernel.routing.RouteHealth;
 import io.policygateway.kernel.routing.RouteTable;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /health} (per-provider status and last latency from real traffic, per routing
- * target its circuit breaker and rolling median latency, and the state of tool backends such as
- * MCP servers),
+ * {@code GET /health} (per-provider status, last success and error, rolling latency p50/p95 from
+ * real traffic and the last active probe; per routing target its circuit breaker and rolling
+ * median latency; the state of tool backends such as MCP servers),
  * {@code GET /health/live} and {@code GET /health/ready} for orchestrators. No credential needed.
  */
 public final class HealthEndpoint implements Endpoint {
@@ -78,10 +80,12 @@ public final class HealthEndpoint implements Endpoint {
     }
 
     private void summary(ObjectNode body) {
+        Instant now = Instant.now();
         ObjectNode providers = json.createObjectNode();
         boolean anyFailing = false;
         for (String name : registry.providers().keySet()) {
-            ProviderHealth.Snapshot snapshot = registry.health(name).snapshot();
+            ProviderHealth health = registry.health(name);
+            ProviderHealth.Snapshot snapshot = health.snapshot();
             ObjectNode entry = providers.putObject(name);
             entry.put("enabled", true);
             entry.put("status", snapshot.status());
@@ -92,6 +96,9 @@ public final class HealthEndpoint implements Endpoint {
             snapshot.lastSuccess().ifPresent(time -> entry.put("last_success", time.toString()));
             snapshot.lastFailure().ifPresent(time -> entry.put("last_failure", time.toString()));
             snapshot.lastError().ifPresent(error -> entry.put("last_error", error));
+            health.latency(now).ifPresent(latency -> entry.put("latency_p50_ms", latency.p50Millis())
+                    .put("latency_p95_ms", latency.p95Millis()).put("latency_samples", latency.samples()));
+            health.lastProbe().ifPresent(probe -> probe(entry.putObject("probe"), probe));
         }
         registry.disabledReasons().forEach((name, reason) -> providers.putObject(name).put("enabled", false).put("reason", reason));
         ObjectNode routeSection = json.createObjectNode();
@@ -106,5 +113,13 @@ public final class HealthEndpoint implements Endpoint {
         if (!toolBackends.isEmpty()) {
             body.set("tools", json.valueToTree(toolBackends));
         }
+    }
+
+    private static void probe(ObjectNode entry, ProbeResult probe) {
+        entry.put("status", probe.succeeded() ? "up" : "failing");
+        entry.put("at", probe.at().toString());
+        entry.put("model", probe.model());
+        entry.put("latency_ms", probe.latencyMillis());
+        probe.error().ifPresent(error -> entry.put("error", error));
     }
 }

@@ -11,7 +11,6 @@ import io.policygateway.api.WireFormat;
 import io.policygateway.api.http.SseEvent;
 import io.policygateway.api.provider.EventStream;
 import io.policygateway.api.provider.ProviderResponse;
-import io.policygateway.kernel.metrics.GatewayMetrics;
 import io.policygateway.kernel.policy.GuardrailChain;
 import io.policygateway.kernel.policy.PolicyRuntime;
 import io.policygateway.kernel.policy.Outcome;
@@ -49,33 +48,31 @@ public final class TranslatedChatEndpoint implements Endpoint {
     private final ProviderRegistry registry;
     private final Dispatcher dispatcher;
     private final ErrorResponses errors;
-    private final GatewayMetrics metrics;
     private final PolicyRuntime policies;
     private final long maxBodyBytes;
 
     private TranslatedChatEndpoint(ClientFormat format, ObjectMapper json, ProviderRegistry registry, Dispatcher dispatcher,
-            ErrorResponses errors, GatewayMetrics metrics, PolicyRuntime policies, long maxBodyBytes) {
+            ErrorResponses errors, PolicyRuntime policies, long maxBodyBytes) {
         this.format = requireNonNull(format, "format is null");
         this.json = requireNonNull(json, "json is null");
         this.registry = requireNonNull(registry, "registry is null");
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
         this.errors = requireNonNull(errors, "errors is null");
-        this.metrics = requireNonNull(metrics, "metrics is null");
         this.policies = requireNonNull(policies, "policies is null");
         this.maxBodyBytes = maxBodyBytes;
     }
 
     /** {@code /v1/messages}: Anthropic Messages. */
     public static TranslatedChatEndpoint messages(ObjectMapper json, ProviderRegistry registry, Dispatcher dispatcher,
-            ErrorResponses errors, GatewayMetrics metrics, PolicyRuntime policies, long maxBodyBytes) {
-        return new TranslatedChatEndpoint(new AnthropicClientFormat(errors), json, registry, dispatcher, errors, metrics, policies,
+            ErrorResponses errors, PolicyRuntime policies, long maxBodyBytes) {
+        return new TranslatedChatEndpoint(new AnthropicClientFormat(errors), json, registry, dispatcher, errors, policies,
                 maxBodyBytes);
     }
 
     /** {@code /v1/responses}: OpenAI Responses. */
     public static TranslatedChatEndpoint responses(ObjectMapper json, ProviderRegistry registry, Dispatcher dispatcher,
-            ErrorResponses errors, GatewayMetrics metrics, PolicyRuntime policies, long maxBodyBytes) {
-        return new TranslatedChatEndpoint(new ResponsesClientFormat(), json, registry, dispatcher, errors, metrics, policies,
+            ErrorResponses errors, PolicyRuntime policies, long maxBodyBytes) {
+        return new TranslatedChatEndpoint(new ResponsesClientFormat(), json, registry, dispatcher, errors, policies,
                 maxBodyBytes);
     }
 
@@ -178,7 +175,7 @@ public final class TranslatedChatEndpoint implements Endpoint {
         served.model = dispatched.model();
         switch (dispatched.response()) {
             case ProviderResponse.Complete complete -> {
-                recordUsage(call.record(), dispatched, WireUsage.ofBody(format.wire(), complete.body()).orElse(Usage.NONE));
+                recordUsage(call.record(), WireUsage.ofBody(format.wire(), complete.body()).orElse(Usage.NONE));
                 served.response = Optional.of(complete.body());
                 call.record().status = 200;
                 call.exchange().respond(200, ChatEndpoint.responseHeaders(call, dispatched, complete.headers()), "application/json",
@@ -223,7 +220,7 @@ public final class TranslatedChatEndpoint implements Endpoint {
                 }
             }
         } finally {
-            recordUsage(record, dispatched, usage);
+            recordUsage(record, usage);
         }
     }
 
@@ -237,7 +234,7 @@ public final class TranslatedChatEndpoint implements Endpoint {
         switch (dispatched.response()) {
             case ProviderResponse.Complete complete -> {
                 Usage usage = OpenAiUsage.from(complete.body());
-                recordUsage(call.record(), dispatched, usage);
+                recordUsage(call.record(), usage);
                 ObjectNode answer = evaluation.afterResponse(complete.body(), dispatched.provider().name(), dispatched.model(), usage,
                         call.record().upstreamNanos / 1_000_000);
                 served.response = Optional.of(answer);
@@ -279,7 +276,7 @@ public final class TranslatedChatEndpoint implements Endpoint {
             }
         } finally {
             served.streamedText = relay.text();
-            recordUsage(record, dispatched, relay.usage());
+            recordUsage(record, relay.usage());
         }
     }
 
@@ -316,17 +313,8 @@ public final class TranslatedChatEndpoint implements Endpoint {
         }
     }
 
-    private void recordUsage(AccessRecord record, Dispatcher.Dispatched dispatched, Usage usage) {
+    /** The usage goes to the access log line; tokens and cost metrics are counted from it when the request ends. */
+    private static void recordUsage(AccessRecord record, Usage usage) {
         record.usage = usage;
-        String model = registry.metricModel(dispatched.model());
-        if (usage.inputTokens() > 0) {
-            metrics.tokens.inc(usage.inputTokens(), dispatched.provider().name(), model, "input");
-        }
-        if (usage.outputTokens() > 0) {
-            metrics.tokens.inc(usage.outputTokens(), dispatched.provider().name(), model, "output");
-        }
-        if (usage.cachedTokens() > 0) {
-            metrics.tokens.inc(usage.cachedTokens(), dispatched.provider().name(), model, "cached");
-        }
     }
 }

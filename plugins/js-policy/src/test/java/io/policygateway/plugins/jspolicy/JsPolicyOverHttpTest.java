@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Policy scripts in a real gateway, over real HTTP, against a fake OpenAI-format upstream. */
+@SuppressWarnings("try")
 class JsPolicyOverHttpTest {
 
     private static TestGateway gateway(FakeUpstream upstream, Path home, String script) throws Exception {

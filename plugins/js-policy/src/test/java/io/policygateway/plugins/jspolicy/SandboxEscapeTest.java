@@ -2,9 +2,11 @@ package io.policygateway.plugins.jspolicy;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.policygateway.api.ConfigException;
 import io.policygateway.api.guardrail.Decision;
-import io.policygateway.api.guardrail.Guardrail;
 import io.policygateway.api.guardrail.Verdict;
 import java.util.List;
 import java.util.Map;
@@ -119,10 +121,9 @@ class SandboxEscapeTest {
     void aStaticImportIsRefusedWhenTheScriptLoads() {
         folder.write("imports.js", "import fs from 'fs';\nfunction onRequest() { return { action: 'allow' }; }\n");
 
-        io.policygateway.api.ConfigException error = org.junit.jupiter.api.Assertions.assertThrows(
-                io.policygateway.api.ConfigException.class, () -> folder.guardrail("imports.js"));
+        ConfigException error = assertThrows(ConfigException.class, () -> folder.guardrail("imports.js"));
 
-        org.junit.jupiter.api.Assertions.assertTrue(error.getMessage().contains("imports.js:1"), error.getMessage());
+        assertTrue(error.getMessage().contains("imports.js:1"), error.getMessage());
     }
 
     @Test

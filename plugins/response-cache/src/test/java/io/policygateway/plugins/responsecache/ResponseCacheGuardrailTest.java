@@ -1,6 +1,7 @@
 package io.policygateway.plugins.responsecache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.policygateway.api.guardrail.Decision;
@@ -159,7 +160,7 @@ class ResponseCacheGuardrailTest {
         cache.afterResponse(Chats.answer(asking("b"), "B", "stop"));
         assertEquals(2, entries());
 
-        cache.close();
+        assertInstanceOf(AutoCloseable.class, cache, "the kernel closes AutoCloseable guardrails when the gateway stops").close();
 
         assertEquals(0, entries());
     }

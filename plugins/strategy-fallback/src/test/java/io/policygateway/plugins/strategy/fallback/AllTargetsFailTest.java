@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /** What the caller and the access log see when no target can answer. */
 class AllTargetsFailTest {
+    /** Upstream timeouts; short for the timeout test, long where a slow machine must not turn errors into timeouts. */
+    private String timeout = "300ms";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ERROR = "{\"error\":{\"message\":\"boom\"}}";
 
@@ -37,11 +40,12 @@ class AllTargetsFailTest {
 
     private void start(String strategy) throws Exception {
         gateway = TestGateway.builder()
-                .config("upstream: { first_byte_timeout: 300ms, idle_timeout: 300ms }\n" + fleet.providersYaml() + strategy).start();
+                .config("upstream: { first_byte_timeout: " + timeout + ", idle_timeout: " + timeout + " }\n" + fleet.providersYaml() + strategy).start();
     }
 
     @Test
     void answers502ListingEveryAttemptWithTargetStatusAndTime() throws Exception {
+        timeout = "10s";
         fleet.always("a", Reply.status(500, ERROR)).always("b", Reply.status(503, ERROR));
         start("strategy: { targets: [{ provider: a, retry: { attempts: 2, backoff: { initial: 1ms, max: 5ms } } }, { provider: b }] }\n");
 
