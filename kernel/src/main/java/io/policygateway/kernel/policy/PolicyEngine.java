@@ -13,9 +13,12 @@ import io.policygateway.api.PolicyContext;
 import io.policygateway.api.WireFormat;
 import io.policygateway.api.event.PolicyEvent;
 import io.policygateway.api.guardrail.Decision;
+import io.policygateway.api.guardrail.Guardrail;
 import io.policygateway.kernel.auth.Identity;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -240,18 +243,19 @@ public final class PolicyEngine {
                 evaluation.rulesFired(), attributes));
     }
 
-    /** Releases what the engine's guardrails hold (e.g. a script folder watcher) and its audit sinks. */
+    /** Closes every configured guardrail once (after the server stopped taking requests), then the compiler's sinks. */
     public void close() {
+        Set<Guardrail> closed = Collections.newSetFromMap(new IdentityHashMap<>());
         List<GuardrailStage> stages = new ArrayList<>(globalStages);
         for (CompiledPolicy policy : policies.values()) {
             stages.addAll(policy.guardrails());
             policy.canary().ifPresent(canary -> stages.addAll(canary.guardrails()));
         }
         for (GuardrailStage stage : stages) {
-            if (stage.guardrail() instanceof AutoCloseable closeable) {
+            if (closed.add(stage.guardrail())) {
                 try {
-                    closeable.close();
-                } catch (Exception e) {
+                    stage.guardrail().close();
+                } catch (RuntimeException e) {
                     org.slf4j.LoggerFactory.getLogger(PolicyEngine.class).warn("Closing guardrail {} failed: {}", stage.ruleId(), e.toString());
                 }
             }

@@ -25,7 +25,7 @@ import java.util.OptionalLong;
  * upstream and the answer as this guardrail saw it, with credentials masked; the bodies of requests
  * refused before they went upstream are never stored. Thread-safe.
  */
-final class RequestLoggerGuardrail implements Guardrail, AutoCloseable {
+final class RequestLoggerGuardrail implements Guardrail {
     static final String OK = "ok";
 
     private final RequestLoggerSettings settings;
@@ -66,10 +66,7 @@ final class RequestLoggerGuardrail implements Guardrail, AutoCloseable {
                 Optional.of(cut(CredentialMasker.mask(error.getMessage())))));
     }
 
-    /**
-     * Writes what is queued, then stops the writer thread. The kernel calls it (the guardrail is
-     * {@link AutoCloseable}) when the gateway stops or the policy holding it is replaced.
-     */
+    /** Writes what is queued, then stops the writer thread (the kernel calls it when the gateway stops). */
     @Override
     public void close() {
         writer.close();

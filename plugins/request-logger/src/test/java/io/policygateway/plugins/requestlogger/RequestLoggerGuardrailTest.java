@@ -2,7 +2,6 @@ package io.policygateway.plugins.requestlogger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.policygateway.api.ErrorCategory;
@@ -30,11 +29,6 @@ class RequestLoggerGuardrailTest {
         return new RequestLoggerGuardrailFactory().create(Chats.config(json), context);
     }
 
-    /** Closes the guardrail as the kernel does when the gateway stops: it is AutoCloseable. */
-    private static void stop(Guardrail guardrail) throws Exception {
-        assertInstanceOf(AutoCloseable.class, guardrail).close();
-    }
-
     private Destination sqlite() {
         return Destination.sqlite(data.resolve("request-log.db"));
     }
@@ -49,7 +43,7 @@ class RequestLoggerGuardrailTest {
         GuardrailRequest request = Chats.request("trace-1", "What is my balance?");
 
         assertEquals(Decision.ALLOW, logger.afterResponse(Chats.answer(request, "You owe nothing.")).decision());
-        stop(logger);
+        logger.close();
 
         RequestRecord row = rows().getFirst();
         assertEquals(TestPluginContext.NOW, row.time());
@@ -78,7 +72,7 @@ class RequestLoggerGuardrailTest {
         GuardrailRequest request = Chats.request("trace-2", "deploy with AKIAIOSFODNN7EXAMPLE please");
 
         logger.afterResponse(Chats.answer(request, "Done. Your token is ghp_abcdefghijklmnopqrstuvwxyz0123456789"));
-        stop(logger);
+        logger.close();
 
         RequestRecord row = rows().getFirst();
         String sent = row.requestBody().orElseThrow();
@@ -90,7 +84,7 @@ class RequestLoggerGuardrailTest {
     void cutsBodiesLongerThanMaxBodyChars() throws Exception {
         Guardrail logger = logger("{\"log_bodies\": true, \"max_body_chars\": 300}");
         logger.afterResponse(Chats.answer(Chats.request("trace-3", "x".repeat(1000)), "ok"));
-        stop(logger);
+        logger.close();
 
         assertEquals(300, rows().getFirst().requestBody().orElseThrow().length());
     }
@@ -101,7 +95,7 @@ class RequestLoggerGuardrailTest {
 
         logger.onError(Chats.request("trace-4", "my card is 4111 1111 1111 1111"),
                 GatewayException.policy("PII_DETECTED", "Request blocked by policy (PII_DETECTED): personal data"));
-        stop(logger);
+        logger.close();
 
         RequestRecord row = rows().getFirst();
         assertEquals(403, row.status());
@@ -118,7 +112,7 @@ class RequestLoggerGuardrailTest {
         Guardrail logger = logger("{\"log_bodies\": true}");
 
         logger.onError(Chats.request("trace-5", "hello"), new GatewayException(ErrorCategory.UPSTREAM, "upstream answered 500"));
-        stop(logger);
+        logger.close();
 
         RequestRecord row = rows().getFirst();
         assertEquals(502, row.status());
@@ -135,7 +129,7 @@ class RequestLoggerGuardrailTest {
         assertEquals("there", guard.onText("there").release());
         assertEquals("", guard.finish().release());
         guard.finish();
-        stop(logger);
+        logger.close();
 
         List<RequestRecord> rows = rows();
         assertEquals(1, rows.size());
@@ -151,7 +145,7 @@ class RequestLoggerGuardrailTest {
             logger.afterResponse(Chats.answer(Chats.request("trace-" + i, "hello"), "ok"));
         }
 
-        stop(logger);
+        logger.close();
 
         assertEquals(500, rows().size());
         assertEquals("trace-499", rows().getFirst().traceId());
@@ -164,7 +158,7 @@ class RequestLoggerGuardrailTest {
         for (int i = 0; i < offered; i++) {
             logger.afterResponse(Chats.answer(Chats.request("trace-" + i, "hello"), "ok"));
         }
-        stop(logger);
+        logger.close();
 
         double dropped = context.metrics.value("request_log_records_total", "dropped");
         assertTrue(dropped > 0, "a one-record queue cannot keep up with a tight loop");
@@ -176,7 +170,7 @@ class RequestLoggerGuardrailTest {
         Guardrail logger = logger("{\"jdbc_url\": \"jdbc:postgresql://127.0.0.1:1/nothing?connectTimeout=1\"}");
 
         logger.afterResponse(Chats.answer(Chats.request("trace-1", "hello"), "ok"));
-        stop(logger);
+        logger.close();
 
         assertEquals(1, context.metrics.value("request_log_records_total", "failed"));
     }
@@ -190,7 +184,7 @@ class RequestLoggerGuardrailTest {
 
         first.afterResponse(Chats.answer(Chats.request("trace-1", "hello"), "ok"));
         second.afterResponse(Chats.answer(Chats.request("trace-2", "hello"), "ok"));
-        stop(first);
+        first.close();
 
         assertEquals(2, rows().size(), "closing one drains the shared queue");
         assertTrue(rows().getFirst().requestBody().isPresent(), "each instance keeps its own settings");

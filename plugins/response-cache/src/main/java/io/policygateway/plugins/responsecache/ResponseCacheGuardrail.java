@@ -26,7 +26,7 @@ import java.util.Set;
  * <p>The caller can opt out per request with {@code Cache-Control: no-cache} (do not answer from
  * the cache, but store the fresh answer) or {@code no-store} (neither). Thread-safe.
  */
-final class ResponseCacheGuardrail implements Guardrail, AutoCloseable {
+final class ResponseCacheGuardrail implements Guardrail {
     static final String HIT = "CACHE_HIT";
     private static final Set<String> COMPLETE = Set.of("stop", "length");
     /** The temperature OpenAI uses when a request sets none. */
@@ -84,10 +84,7 @@ final class ResponseCacheGuardrail implements Guardrail, AutoCloseable {
         return Verdict.allow();
     }
 
-    /**
-     * Forgets every answer, so the entry gauge falls back. The kernel calls it (the guardrail is
-     * {@link AutoCloseable}) when the gateway stops or the policy holding it is replaced.
-     */
+    /** Forgets every answer, so the entry gauge falls back (the kernel calls it when the gateway stops). */
     @Override
     public void close() {
         store.clear();

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.policygateway.api.PluginConfig;
 import io.policygateway.plugins.topic.classifier.Topic;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,9 +97,7 @@ record TopicConfig(Mode mode, Set<String> topics, Map<String, List<String>> cust
     private static Map<String, List<String>> customTopics(PluginConfig config) {
         Map<String, List<String>> custom = new LinkedHashMap<>();
         PluginConfig section = config.section("custom_topics");
-        Iterator<Map.Entry<String, JsonNode>> fields = section.node().fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : section.node().properties()) {
             String name = field.getKey();
             if (!NAME.matcher(name).matches()) {
                 throw section.error(name, "a topic name is lower-case letters, digits, '_' or '-'");

@@ -15,5 +15,10 @@ enum Cue {
     /** The text frames a request as fiction, a game or a hypothetical. */
     FICTION,
     /** The text is, or carries, a pasted document, page, email or tool result. */
-    DOCUMENT
+    DOCUMENT;
+
+    /** Whether the cue is a single word list, cheaper to check than most phrases. */
+    boolean isCheap() {
+        return this == FICTION;
+    }
 }

@@ -94,14 +94,11 @@ final class EnglishJailbreakRules {
                         "developer mode")
                 .raw("\\s*\\]"));
         c.signal(ROLEPLAY_JAILBREAK, "jailbreak_lock_emoji", 0.45, c.phrase().literals("🔓"));
-        // "stay in character no matter what", "never break character"
+        // "stay in character no matter what", "never break character" (anchored on "character", rarer than "keep")
         c.signal(ROLEPLAY_JAILBREAK, "stay_in_character", 0.3, c.phrase()
-                .words("stay", "remain", "keep", "staying", "remaining", "never break", "never drop", "don't break",
-                        "do not break", "don't drop", "do not drop", "never leave", "don't leave", "never step out of",
-                        "don't step out of", "do not step out of")
-                .modifiers(List.of("fully", "completely", "totally", "always", "strictly", "firmly", "100%", "in",
-                        "your", "the", "of"), 3)
-                .words("character", "persona", "role", "the act", "the role"));
+                .precededBy("(?<![\\p{L}])(?:stay|remain|keep|staying|remaining|break|breaking|drop|dropping|leave|leaving|"
+                        + "step out of)[\\p{L}%\\s]{1,30}?\\s")
+                .words("character", "persona"));
         c.signal(ROLEPLAY_JAILBREAK, "character_break_threat", 0.45, c.phrase()
                 .words("if", "when", "whenever", "every time", "each time")
                 .words("you").words("break", "drop", "leave", "forget", "step out of", "slip out of", "fall out of")
@@ -161,7 +158,7 @@ final class EnglishJailbreakRules {
         c.signal(ROLEPLAY_JAILBREAK, "refusal_suppression", 0.45, c.phrase()
                 .words("never", "do not", "don't", "dont", "cannot", "can't", "cant", "won't", "must not", "mustn't",
                         "will not", "shall not", "are not allowed to", "aren't allowed to", "can not", "may not",
-                        "are forbidden to", "are forbidden from", "not allowed to", "without")
+                        "are forbidden to", "are forbidden from", "not allowed to")
                 .optional("ever", "once", "even", "any", "you")
                 .words("refuse", "refusing", "decline", "declining", "reject", "say no", "say that you can't",
                         "say you can't", "say you cannot", "say sorry", "apologize", "apologise", "add warnings",

@@ -16,8 +16,7 @@ final class EnglishLexicon {
             "ignore", "ignoring", "disregard", "disregarding", "forget", "forgetting", "override", "overriding",
             "bypass", "bypassing", "neglect", "discard", "discarding", "abandon", "dismiss", "set aside", "throw out",
             "throw away", "pay no attention to", "put aside", "circumvent", "evade", "nullify", "ditch", "disobey",
-            "defy", "unlearn", "do not follow", "don't follow", "stop following", "stop obeying", "no longer follow",
-            "do not obey", "don't obey", "break free of", "break free from", "free yourself from", "overwrite");
+            "defy", "unlearn", "break free of", "break free from", "free yourself from", "overwrite");
 
     /** Words that may sit between an override verb and what it overrides. */
     static final List<String> INSTRUCTION_MODIFIERS = List.of(
@@ -104,14 +103,14 @@ final class EnglishLexicon {
 
     /** Ways of naming the model as the one addressed. */
     static final List<String> MODEL_NAMES = List.of(
-            "ai", "a.i.", "assistant", "assistants", "llm", "llms", "model", "models", "language model",
+            "ai", "assistant", "assistants", "llm", "llms", "model", "models", "language model",
             "language models", "large language model", "chatbot", "chatbots", "bot", "bots", "agent", "agents",
             "gpt", "chatgpt", "claude", "gemini", "copilot", "llama", "mistral", "ai system", "ai systems",
             "ai model", "ai models", "ai assistant", "ai assistants", "ai agent", "ai agents", "virtual assistant",
             "summarizer", "summariser", "automated system", "automated agent", "automated reader", "machine");
 
     /** Names for the model as it is addressed in other languages ("Assistant IA :", "KI,"). */
-    static final List<String> FOREIGN_MODEL_NAMES = List.of("ia", "l'ia", "assistant ia", "assistante ia", "ki",
+    static final List<String> FOREIGN_MODEL_NAMES = List.of("ia", "assistant ia", "assistante ia", "ki",
             "ki-assistent", "asistente", "asistente de ia", "assistente", "assistente de ia", "modelo", "modèle",
             "modello", "modello linguistico", "sprachmodell", "ассистент", "нейросеть", "ии", "бот");
 

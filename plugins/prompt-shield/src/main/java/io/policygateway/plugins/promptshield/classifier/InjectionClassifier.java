@@ -95,12 +95,12 @@ public final class InjectionClassifier {
         Set<String> fired = new HashSet<>();
         boolean revealed = false;
         for (SignalRule rule : rules.signals()) {
-            if (rule.requires().isPresent()
-                    && (!rule.pattern().mayMatch(view) || !framing.has(rule.requires().get()))) {
+            // a cheap cue (one word list) is checked before the phrase; a costly one only after a match
+            if (rule.requires().isPresent() && rule.requires().get().isCheap() && !framing.has(rule.requires().get())) {
                 continue;
             }
             List<PhrasePattern.Match> matches = rule.pattern().find(view, 4);
-            if (matches.isEmpty()) {
+            if (matches.isEmpty() || (rule.requires().isPresent() && !framing.has(rule.requires().get()))) {
                 continue;
             }
             fired.add(rule.name());

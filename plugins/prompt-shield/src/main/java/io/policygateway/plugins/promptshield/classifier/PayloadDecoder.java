@@ -24,9 +24,6 @@ final class PayloadDecoder {
     private static final Pattern BINARY = Pattern.compile("(?<![0-9])(?:[01]{8}[\\s,]?+){4,}+");
     private static final Pattern PERCENT = Pattern.compile("(?:[A-Za-z0-9._~+\\-]{0,24}+%[0-9a-fA-F]{2}){3,}+[A-Za-z0-9._~+\\-]*+");
     private static final Pattern MORSE = Pattern.compile("(?:[.\\-·•_]{1,8}(?:[ \\t]{1,3}|[ \\t]*[/|][ \\t]*)){4,}[.\\-·•_]{1,8}");
-    private static final Pattern CONCATENATION = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_])[a-z_][a-z0-9_]{0,15}(?:\\s*\\+\\s*[a-z_][a-z0-9_]{0,15})+");
-    private static final Pattern QUOTED = Pattern.compile("[\"“‘`']([^\"”’`'\\n]{1,160})[\"”’`']");
     private static final String[] MORSE_CODES = {".-", "-...", "-.-.", "-..", ".", "..-.", "--.", "....", "..", ".---",
         "-.-", ".-..", "--", "-.", "---", ".--.", "--.-", ".-.", "...", "-", "..-", "...-", ".--", "-..-", "-.--", "--..",
         "-----", ".----", "..---", "...--", "....-", ".....", "-....", "--...", "---..", "----."};
@@ -54,7 +51,7 @@ final class PayloadDecoder {
     List<Decoded> decode(TextNormalizer.NormalizedText text, ViewIndex base) {
         List<Decoded> out = new ArrayList<>(2);
         String cased = text.cased();
-        Shape shape = Shape.of(cased);
+        TextShape shape = TextShape.of(cased);
         if (shape.base64Candidates() > 0) {
             base64(cased, out);
         }
@@ -78,104 +75,16 @@ final class PayloadDecoder {
             out.add(new Decoded(ViewKind.REVERSED, new StringBuilder(lower).reverse() + "\n" + reverseEachWord(lower)));
         }
         java.util.Map<String, String> fragments = shape.assignments() > 0 || shape.quotes() >= 4
-                ? assignments(lower) : java.util.Map.of();
+                ? FragmentAssembler.assignments(lower) : java.util.Map.of();
         boolean joinQuotes = shape.quotes() >= 4 && (shape.pluses() > 0 || any(base, requests.assemble()));
         if (fragments.size() >= 2 || joinQuotes) {
-            assemble(lower, fragments, segmenter, out);
+            FragmentAssembler.assemble(lower, fragments, segmenter)
+                    .ifPresent(assembled -> out.add(new Decoded(ViewKind.ASSEMBLED, assembled)));
         }
         if (any(base, requests.acrostic())) {
-            out.add(new Decoded(ViewKind.ACROSTIC, acrostic(lower, segmenter)));
+            out.add(new Decoded(ViewKind.ACROSTIC, FragmentAssembler.acrostic(lower, segmenter)));
         }
         return out;
-    }
-
-    /** Character counts that decide which decoders are worth running, from one pass. */
-    private record Shape(int longestHexRun, int hexPairRun, int binaryByteRun, int percentEscapes, int morseRun,
-            int pluses, int assignments, int quotes, int base64Candidates) {
-        static Shape of(String text) {
-            int hexRun = 0;
-            int longestHexRun = 0;
-            int pairs = 0;
-            int hexPairRun = 0;
-            int bitRun = 0;
-            int bytes = 0;
-            int binaryByteRun = 0;
-            int morse = 0;
-            int morseRun = 0;
-            int percentEscapes = 0;
-            int pluses = 0;
-            int assignments = 0;
-            int quotes = 0;
-            int base64Run = 0;
-            int base64Candidates = 0;
-            boolean base64Digit = false;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (isBase64(c)) {
-                    base64Run++;
-                    base64Digit |= (c >= '0' && c <= '9') || c == '+' || c == '/';
-                } else {
-                    if (base64Run >= MIN_BASE64 && (base64Digit || base64Run >= 24)) {
-                        base64Candidates++;
-                    }
-                    base64Run = 0;
-                    base64Digit = false;
-                }
-                if (isHex(c)) {
-                    hexRun++;
-                    longestHexRun = Math.max(longestHexRun, hexRun);
-                } else {
-                    // a run of exactly two hex digits between separators is one byte of "48 65 6c"
-                    if (hexRun == 2) {
-                        pairs++;
-                        hexPairRun = Math.max(hexPairRun, pairs);
-                    } else if (hexRun > 0 || (c != ' ' && c != ':' && c != ',' && c != '\\' && c != 'x')) {
-                        pairs = 0;
-                    }
-                    hexRun = 0;
-                }
-                if (c == '0' || c == '1') {
-                    bitRun++;
-                } else {
-                    if (bitRun == 8) {
-                        bytes++;
-                        binaryByteRun = Math.max(binaryByteRun, bytes);
-                    } else if (bitRun > 0 || (c != ' ' && c != ',')) {
-                        bytes = 0;
-                    }
-                    bitRun = 0;
-                }
-                if (c == '.' || c == '-' || c == '·' || c == '•' || c == '_') {
-                    morse++;
-                    morseRun = Math.max(morseRun, morse);
-                } else if (c != ' ' && c != '/' && c != '|') {
-                    morse = 0;
-                }
-                switch (c) {
-                    case '%' -> percentEscapes += i + 2 < text.length() && isHex(text.charAt(i + 1))
-                            && isHex(text.charAt(i + 2)) ? 1 : 0;
-                    case '+' -> pluses++;
-                    case '=' -> assignments++;
-                    case '"', '“', '”', '`' -> quotes++;
-                    case '\'' -> quotes += i > 0 && i + 1 < text.length() && Character.isLetter(text.charAt(i - 1))
-                            && Character.isLetter(text.charAt(i + 1)) ? 0 : 1;
-                    default -> {
-                    }
-                }
-            }
-            if (bitRun == 8) {
-                binaryByteRun = Math.max(binaryByteRun, bytes + 1);
-            }
-            if (base64Run >= MIN_BASE64 && (base64Digit || base64Run >= 24)) {
-                base64Candidates++;
-            }
-            return new Shape(longestHexRun, hexPairRun, binaryByteRun, percentEscapes, morseRun, pluses, assignments,
-                    quotes, base64Candidates);
-        }
-
-        private static boolean isHex(char c) {
-            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-        }
     }
 
     private static boolean any(ViewIndex view, int[] ids) {
@@ -353,116 +262,6 @@ final class PayloadDecoder {
             out.append(new StringBuilder(word).reverse()).append(' ');
         }
         return out.toString();
-    }
-
-    /** Joins assigned fragments in the order a concatenation names them, else all quoted fragments in order. */
-    private static void assemble(String text, java.util.Map<String, String> fragments, WordSegmenter segmenter,
-            List<Decoded> out) {
-        StringBuilder assembled = new StringBuilder();
-        if (fragments.size() >= 2) {
-            Matcher concatenation = CONCATENATION.matcher(text);
-            while (concatenation.find()) {
-                StringBuilder joined = new StringBuilder();
-                for (String name : concatenation.group().split("\\s*\\+\\s*")) {
-                    joined.append(fragments.getOrDefault(name, ""));
-                }
-                if (!joined.isEmpty()) {
-                    assembled.append(joined).append('\n').append(segmenter.segment(joined.toString().replace(" ", "")))
-                            .append('\n');
-                }
-            }
-            String all = String.join("", fragments.values());
-            assembled.append(all).append('\n').append(String.join(" ", fragments.values())).append('\n');
-            assembled.append(substitute(text, fragments)).append('\n');
-        } else {
-            List<String> quoted = new ArrayList<>();
-            Matcher matcher = QUOTED.matcher(text);
-            while (matcher.find()) {
-                quoted.add(matcher.group(1));
-            }
-            if (quoted.size() >= 2) {
-                assembled.append(String.join("", quoted)).append('\n').append(String.join(" ", quoted)).append('\n');
-            }
-        }
-        if (!assembled.isEmpty()) {
-            out.add(new Decoded(ViewKind.ASSEMBLED, TextNormalizer.normalize(assembled.toString()).lower()));
-        }
-    }
-
-    /**
-     * Variables assigned a quoted string ({@code a = 'ignore all'}, {@code B: "rules"}), in order. Found by
-     * scanning for {@code =} and {@code :} rather than by a regular expression tried at every word.
-     */
-    private static java.util.Map<String, String> assignments(String text) {
-        java.util.Map<String, String> fragments = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != '=' && c != ':') {
-                continue;
-            }
-            int valueStart = i + 1;
-            while (valueStart < text.length() && text.charAt(valueStart) == ' ') {
-                valueStart++;
-            }
-            if (valueStart >= text.length() || "\"'“‘`".indexOf(text.charAt(valueStart)) < 0) {
-                continue;
-            }
-            int valueEnd = valueStart + 1;
-            while (valueEnd < text.length() && valueEnd - valueStart <= 160 && "\"'”’`\n".indexOf(text.charAt(valueEnd)) < 0) {
-                valueEnd++;
-            }
-            int nameEnd = i;
-            if (nameEnd > 0 && text.charAt(nameEnd - 1) == ':' && c == '=') {
-                nameEnd--;
-            }
-            while (nameEnd > 0 && text.charAt(nameEnd - 1) == ' ') {
-                nameEnd--;
-            }
-            int nameStart = nameEnd;
-            while (nameStart > 0 && nameEnd - nameStart < 16 && isIdentifierChar(text.charAt(nameStart - 1))) {
-                nameStart--;
-            }
-            if (valueEnd < text.length() && valueEnd > valueStart + 1 && nameStart < nameEnd
-                    && (nameStart == 0 || !isIdentifierChar(text.charAt(nameStart - 1)))
-                    && !Character.isDigit(text.charAt(nameStart)) && text.charAt(valueEnd) != '\n') {
-                fragments.put(text.substring(nameStart, nameEnd), text.substring(valueStart + 1, valueEnd));
-            }
-        }
-        return fragments;
-    }
-
-    private static boolean isIdentifierChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-    }
-
-    /** The text with every variable name outside quotes replaced by its value ("output your A B"). */
-    private static String substitute(String text, java.util.Map<String, String> fragments) {
-        Pattern names = Pattern.compile("(?<![\\p{L}\\p{N}_'\"])(" + String.join("|", fragments.keySet().stream()
-                .map(Pattern::quote).toList()) + ")(?![\\p{L}\\p{N}_'\"])");
-        Matcher matcher = names.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement(fragments.get(matcher.group(1))));
-        }
-        matcher.appendTail(out);
-        return out.toString();
-    }
-
-    private static String acrostic(String text, WordSegmenter segmenter) {
-        StringBuilder lines = new StringBuilder();
-        for (String line : text.split("\\n")) {
-            String trimmed = line.strip().replaceFirst("^[^\\p{L}]+", "");
-            if (!trimmed.isEmpty()) {
-                lines.append(trimmed.charAt(0));
-            }
-        }
-        StringBuilder words = new StringBuilder();
-        for (String word : text.split("[^\\p{L}]+")) {
-            if (!word.isEmpty()) {
-                words.append(word.charAt(0));
-            }
-        }
-        return segmenter.segment(lines.toString()) + "\n" + segmenter.segment(words.toString());
     }
 
     private static int count(String text, char wanted) {

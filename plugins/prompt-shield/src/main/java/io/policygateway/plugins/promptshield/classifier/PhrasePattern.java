@@ -36,19 +36,6 @@ final class PhrasePattern {
         return !find(view, 1).isEmpty();
     }
 
-    /** Whether every anchor occurs in the view: a necessary condition for a match, cheap to check. */
-    boolean mayMatch(ViewIndex view) {
-        if (!first.presentIn(view)) {
-            return false;
-        }
-        for (Anchor anchor : required) {
-            if (!anchor.presentIn(view)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Up to {@code limit} non-overlapping matches, in text order. */
     List<Match> find(ViewIndex view, int limit) {
         for (Anchor anchor : required) {
@@ -154,6 +141,16 @@ final class PhrasePattern {
             this(literals, literals.stream().allMatch(literal -> !literal.isEmpty() && ViewIndex.isCjk(literal.charAt(0))));
         }
 
+        /** False when one of the literal's punctuation characters is nowhere in the text. */
+        private static boolean mayContain(ViewIndex view, String literal) {
+            for (int i = 0; i < literal.length(); i++) {
+                if (!view.mayContain(literal.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         @Override
         public boolean occursWithin(ViewIndex view, int from, int to) {
             String text = view.text();
@@ -173,7 +170,7 @@ final class PhrasePattern {
             }
             String text = view.text();
             for (String literal : literals) {
-                if (text.contains(literal)) {
+                if (mayContain(view, literal) && text.contains(literal)) {
                     return true;
                 }
             }
@@ -189,7 +186,7 @@ final class PhrasePattern {
             int[] all = new int[4];
             int count = 0;
             for (String literal : literals) {
-                int at = text.indexOf(literal);
+                int at = mayContain(view, literal) ? text.indexOf(literal) : -1;
                 while (at >= 0) {
                     if (count == all.length) {
                         all = Arrays.copyOf(all, count * 2);

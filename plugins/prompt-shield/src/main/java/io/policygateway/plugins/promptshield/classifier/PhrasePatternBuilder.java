@@ -21,7 +21,7 @@ final class PhrasePatternBuilder {
     static final String END = "(?![" + WORD_CLASS + "])";
     static final String SEPARATOR = "[^" + WORD_CLASS + "]+";
     static final String ANY_WORD = "[" + WORD_CLASS + "'’]+";
-    private static final int DEFAULT_SPAN = 320;
+    private static final int DEFAULT_SPAN = 200;
 
     private final Vocabulary.Builder vocabulary;
     private final StringBuilder regex = new StringBuilder();
@@ -130,7 +130,7 @@ final class PhrasePatternBuilder {
         return this;
     }
 
-    /** The longest text a match may span (default 320 characters). */
+    /** The longest text a match may span (default 200 characters). */
     PhrasePatternBuilder span(int characters) {
         this.span = characters;
         return this;

@@ -19,9 +19,10 @@ final class ViewIndex {
     private final int leetTokens;
     private final int longestSingleLetterRun;
     private final int mixedScriptTokens;
+    private final long[] asciiPresent;
 
     private ViewIndex(String text, int[][] positions, int[] counts, boolean cjk, int leetTokens,
-            int longestSingleLetterRun, int mixedScriptTokens) {
+            int longestSingleLetterRun, int mixedScriptTokens, long[] asciiPresent) {
         this.text = text;
         this.positions = positions;
         this.counts = counts;
@@ -29,6 +30,7 @@ final class ViewIndex {
         this.leetTokens = leetTokens;
         this.longestSingleLetterRun = longestSingleLetterRun;
         this.mixedScriptTokens = mixedScriptTokens;
+        this.asciiPresent = asciiPresent;
     }
 
     static ViewIndex of(String text, Vocabulary vocabulary) {
@@ -40,10 +42,14 @@ final class ViewIndex {
         int singleLetterRun = 0;
         int longestSingleLetterRun = 0;
         int mixedScriptTokens = 0;
+        long[] asciiPresent = new long[2];
         int length = text.length();
         int i = 0;
         while (i < length) {
             char c = text.charAt(i);
+            if (c < 128) {
+                asciiPresent[c >> 6] |= 1L << (c & 63);
+            }
             if (!isWordChar(c)) {
                 if ((c == '@' || c == '$' || c == '!' || c == '|') && i > 0 && i + 1 < length
                         && Character.isLetter(text.charAt(i - 1)) && Character.isLetter(text.charAt(i + 1))) {
@@ -59,10 +65,22 @@ final class ViewIndex {
             char previous = 0;
             boolean latin = false;
             boolean cyrillicOrGreek = false;
-            while (i < length && isWordChar(text.charAt(i))) {
+            while (i < length) {
                 char w = text.charAt(i);
-                hash = 31 * hash + w;
-                if (Character.isLetter(w)) {
+                if (w < 128) {
+                    // ASCII fast path: the common case, without Unicode property lookups
+                    if (w >= 'a' && w <= 'z' || w >= 'A' && w <= 'Z') {
+                        letters = true;
+                        latin = true;
+                    } else if (w >= '0' && w <= '9') {
+                        leetDigits |= isLeetDigit(w) && isAsciiLetter(previous) && i + 1 < length
+                                && isAsciiLetter(text.charAt(i + 1));
+                    } else {
+                        break;
+                    }
+                } else if (!isWordChar(w)) {
+                    break;
+                } else if (Character.isLetter(w)) {
                     letters = true;
                     if (w < 0x250) {
                         latin = true;
@@ -71,10 +89,8 @@ final class ViewIndex {
                     } else if (isCjk(w)) {
                         cjk = true;
                     }
-                } else if ((w == '0' || w == '1' || w == '3' || w == '4' || w == '5' || w == '7')
-                        && Character.isLetter(previous) && i + 1 < length && Character.isLetter(text.charAt(i + 1))) {
-                    leetDigits = true;
                 }
+                hash = 31 * hash + w;
                 previous = w;
                 i++;
             }
@@ -103,7 +119,8 @@ final class ViewIndex {
                 list[counts[id]++] = start;
             }
         }
-        return new ViewIndex(text, positions, counts, cjk, leetTokens, longestSingleLetterRun, mixedScriptTokens);
+        return new ViewIndex(text, positions, counts, cjk, leetTokens, longestSingleLetterRun, mixedScriptTokens,
+                asciiPresent);
     }
 
     static boolean isWordChar(char c) {
@@ -116,6 +133,14 @@ final class ViewIndex {
         int type = Character.getType(c);
         return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isLeetDigit(char c) {
+        return c == '0' || c == '1' || c == '3' || c == '4' || c == '5' || c == '7';
     }
 
     static boolean isCjk(char c) {
@@ -150,6 +175,14 @@ final class ViewIndex {
             }
         }
         return low < counts[wordId] && list[low] < to;
+    }
+
+    /**
+     * Whether {@code c} may occur in the text: false only for an ASCII punctuation character that is
+     * certainly absent (letters and digits are not tracked, since the scan skips them).
+     */
+    boolean mayContain(char c) {
+        return c >= 128 || isWordChar(c) || (asciiPresent[c >> 6] & (1L << (c & 63))) != 0;
     }
 
     /** Whether the text holds Chinese, Japanese or Korean characters. */
