@@ -66,7 +66,7 @@ final class RequestLoggerGuardrail implements Guardrail {
                 Optional.of(cut(CredentialMasker.mask(error.getMessage())))));
     }
 
-    /** Writes what is queued, then stops the writer thread (called when the gateway stops). */
+    /** Writes what is queued, then stops the writer thread (the kernel calls it when the gateway stops). */
     @Override
     public void close() {
         writer.close();

@@ -84,6 +84,7 @@ final class ResponseCacheGuardrail implements Guardrail {
         return Verdict.allow();
     }
 
+    /** Forgets every answer, so the entry gauge falls back (the kernel calls it when the gateway stops). */
     @Override
     public void close() {
         store.clear();
