@@ -9,6 +9,7 @@ import io.policygateway.api.tool.ToolLoopFactory;
 import io.policygateway.kernel.auth.Authenticator;
 import io.policygateway.kernel.config.ConfigLoader;
 import io.policygateway.kernel.config.GatewayConfig;
+import io.policygateway.kernel.config.HealthConfig;
 import io.policygateway.kernel.config.LoggingConfig;
 import io.policygateway.kernel.config.PluginSystemConfig;
 import io.policygateway.kernel.config.ServerConfig;
@@ -33,15 +34,19 @@ import io.policygateway.kernel.pipeline.ErrorResponses;
 import io.policygateway.kernel.pipeline.HealthEndpoint;
 import io.policygateway.kernel.pipeline.MetricsEndpoint;
 import io.policygateway.kernel.pipeline.ModelsEndpoint;
-import io.policygateway.kernel.pipeline.NotImplementedEndpoint;
 import io.policygateway.kernel.pipeline.PassthroughEndpoint;
 import io.policygateway.kernel.pipeline.RequestRouter;
+import io.policygateway.kernel.pipeline.TranslatedChatEndpoint;
 import io.policygateway.kernel.plugin.PluginHost;
-import io.policygateway.kernel.policy.PolicyEngine;
+import io.policygateway.kernel.pipeline.ReloadEndpoint;
+import io.policygateway.kernel.policy.PolicyRuntime;
+import io.policygateway.kernel.provider.HealthProbe;
 import io.policygateway.kernel.provider.ProviderRegistry;
 import io.policygateway.kernel.routing.PriceCatalogue;
 import io.policygateway.kernel.routing.RouteTable;
 import io.policygateway.kernel.routing.RoutingConfig;
+import io.policygateway.kernel.toolloop.ToolLoopStage;
+import io.policygateway.kernel.toolloop.ToolLoops;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -95,7 +100,10 @@ public final class Gateway implements AutoCloseable {
         try {
             plugins.requireLoaded(pluginSystem.required());
             Set<String> pluginKeys = new HashSet<>();
-            plugins.extensions(ToolLoopFactory.class, ToolLoopFactory::id).forEach(factory -> pluginKeys.add(factory.configKey()));
+            plugins.extensions(ToolLoopFactory.class, ToolLoopFactory::id).forEach(factory -> {
+                pluginKeys.add(factory.configKey());
+                pluginKeys.addAll(factory.settingsKeys());
+            });
             GatewayConfig config = ConfigLoader.parse(source.text(), source.name(), environment, pluginKeys);
             if (options.port().isPresent()) {
                 config = config.withServer(new ServerConfig(config.server().host(), options.port().getAsInt(), config.server().maxBodySize()));
@@ -123,6 +131,8 @@ public final class Gateway implements AutoCloseable {
             StorageConfig storage = config.storage() == null ? StorageConfig.defaults()
                     : ConfigLoader.bind(config.storage(), StorageConfig.class, config.source(), "storage");
             SecretMasker.register(storage.postgresPassword());
+            HealthConfig health = config.health() == null ? HealthConfig.defaults()
+                    : ConfigLoader.bind(config.health(), HealthConfig.class, config.source(), "health");
             Database database = storage.postgresUrl() != null
                     ? new Database(storage.postgresUrl(), storage.postgresUser(), storage.postgresPassword())
                     : Database.sqlite(home.resolve(storage.sqlitePath()));
@@ -135,6 +145,8 @@ public final class Gateway implements AutoCloseable {
             ProviderRegistry providers = ProviderRegistry.create(plugins.extensions(ProviderFactory.class, ProviderFactory::id),
                     config.providers(), config.models().aliases(), context, config.source());
             providers.logSummary();
+            ToolLoops toolLoops = resources.add(ToolLoops.create(plugins.extensions(ToolLoopFactory.class, ToolLoopFactory::id),
+                    config.extensions(), config.source(), context));
             Authenticator authenticator = new Authenticator(config.auth(), Jwt.verifier(config, json, clock, upstream));
             if (authenticator.devMode()) {
                 log.warn("LOCAL DEV MODE: no gateway keys are configured (auth.keys), so requests are NOT authenticated. "
@@ -146,27 +158,49 @@ public final class Gateway implements AutoCloseable {
                     plugins.extensions(RoutingStrategyFactory.class, RoutingStrategyFactory::id), context, prices, config.source());
             routeTable.logSummary();
             Dispatcher dispatcher = new Dispatcher(providers, routeTable, config.upstream(), metrics, clock);
+            if (health.probing()) {
+                resources.add(HealthProbe.start(providers, health, metrics, json, clock));
+            }
             Pricing pricing = (provider, model, usage) -> prices.price(provider, model).map(price -> java.util.OptionalDouble.of(price.cost(usage)))
                     .orElse(java.util.OptionalDouble.empty());
-            PolicyEngine policies = Policies.engine(config, plugins, context, ledger, pricing, prometheus, events, clock, home);
+            PolicyRuntime policies = new PolicyRuntime(Policies.engine(config, plugins, context, ledger, pricing, prometheus, events, clock, home));
             resources.add(policies::close);
+            ReloadEndpoint.Reloader reloader = () -> {
+                GatewayConfig fresh = Policies.reread(options, home, environment, config, plugins);
+                policies.swap(Policies.engine(fresh, plugins, context, ledger, pricing, prometheus, events, clock, home));
+                String summary = "plugins: " + fresh.plugins().size() + ", policies: " + (fresh.policies() == null ? 0 : fresh.policies().size())
+                        + ", projects: " + (fresh.projects() == null ? 0 : fresh.projects().size()) + " from " + fresh.source();
+                log.info("Policies reloaded ({})", summary);
+                return summary;
+            };
             long maxBody = config.server().maxBodyBytes();
             Gateway[] self = new Gateway[1];
-            ChatEndpoint chat = new ChatEndpoint(json, providers, dispatcher, errors, metrics, policies, maxBody);
+            ChatEndpoint chat = new ChatEndpoint(json, providers, dispatcher, errors, policies, maxBody,
+                    new ToolLoopStage(toolLoops, json));
+            TranslatedChatEndpoint messages = TranslatedChatEndpoint.messages(json, providers, dispatcher, errors, policies, maxBody);
+            TranslatedChatEndpoint responses = TranslatedChatEndpoint.responses(json, providers, dispatcher, errors, policies, maxBody);
             RequestRouter.Builder routes = RequestRouter.builder()
                     .add("POST", "/v1/chat/completions", chat)
                     .add("POST", "/policy/chat/completions", chat)
                     .add("POST", "/policy/v1/chat/completions", chat)
+                    .add("POST", "/v1/messages", messages)
+                    .add("POST", "/policy/messages", messages)
+                    .add("POST", "/policy/v1/messages", messages)
+                    .add("POST", "/v1/responses", responses)
+                    .add("POST", "/policy/responses", responses)
+                    .add("POST", "/policy/v1/responses", responses)
                     .add("POST", "/v1/embeddings", new PassthroughEndpoint(WireFormat.OPENAI_EMBEDDINGS, json, providers, dispatcher, maxBody))
                     .add("POST", "/v1/images/generations", new PassthroughEndpoint(WireFormat.OPENAI_IMAGES, json, providers, dispatcher, maxBody))
                     .add("GET", "/v1/models", new ModelsEndpoint(json, providers, System.currentTimeMillis() / 1000))
-                    .add("GET", "/health", new HealthEndpoint(HealthEndpoint.Kind.SUMMARY, json, providers, routeTable, () -> true))
+                    .add("GET", "/health", new HealthEndpoint(HealthEndpoint.Kind.SUMMARY, json, providers, routeTable, () -> true,
+                            toolLoops::health))
                     .add("GET", "/health/live", new HealthEndpoint(HealthEndpoint.Kind.LIVE, json, providers, () -> true))
                     .add("GET", "/health/ready", new HealthEndpoint(HealthEndpoint.Kind.READY, json, providers, () -> self[0] != null && self[0].ready))
                     .add("GET", "/metrics", new MetricsEndpoint(prometheus))
-                    .add("GET", "/admin/events", new EventsEndpoint(json, eventStore, authenticator));
-            addPendingEndpoints(routes);
-            RequestRouter router = routes.build(authenticator, errors, new AccessLog(options.accessLog(), Logging.json(config.logging())), metrics);
+                    .add("GET", "/admin/events", new EventsEndpoint(json, eventStore, authenticator))
+                    .add("POST", "/admin/reload", new ReloadEndpoint(json, authenticator, reloader));
+            RequestRouter router = routes.build(authenticator, errors, new AccessLog(options.accessLog(), Logging.json(config.logging())), metrics,
+                    pricing);
 
             GatewayServer server = new GatewayServer(config.server(), router);
             server.start();
@@ -180,19 +214,6 @@ public final class Gateway implements AutoCloseable {
         } catch (Exception | Error e) {
             resources.close();
             throw e;
-        }
-    }
-
-    /** Endpoints of the product whose capability is not in this build: a clear 501 instead of a 404. */
-    private static void addPendingEndpoints(RequestRouter.Builder routes) {
-        String messages = "The Anthropic Messages endpoint (/v1/messages) is not available in this build.";
-        String responses = "The OpenAI Responses endpoint (/v1/responses) is not available in this build.";
-        String policy = "This /policy endpoint is not available in this build; use /policy/chat/completions.";
-        routes.add("POST", "/v1/messages", new NotImplementedEndpoint(WireFormat.ANTHROPIC_MESSAGES, messages));
-        routes.add("POST", "/v1/responses", new NotImplementedEndpoint(WireFormat.OPENAI_RESPONSES, responses));
-        for (String prefix : new String[] {"/policy", "/policy/v1"}) {
-            routes.add("POST", prefix + "/messages", new NotImplementedEndpoint(WireFormat.ANTHROPIC_MESSAGES, policy));
-            routes.add("POST", prefix + "/responses", new NotImplementedEndpoint(WireFormat.OPENAI_RESPONSES, policy));
         }
     }
 

@@ -49,6 +49,24 @@ final class Policies {
                 compiler, schema, pricing, metrics, events::emit, clock);
     }
 
+    /**
+     * Reads the config again from where it came from, for a reload. Sections other than
+     * {@code plugins:}, {@code policies:} and {@code projects:} keep their running values.
+     */
+    static GatewayConfig reread(GatewayOptions options, Path home, java.util.function.Function<String, Optional<String>> environment,
+            GatewayConfig running, PluginHost plugins) throws java.io.IOException {
+        Gateway.ConfigSource source = Gateway.ConfigSource.resolve(home, options);
+        java.util.Set<String> pluginKeys = new java.util.HashSet<>(running.extensions().keySet());
+        plugins.extensions(io.policygateway.api.tool.ToolLoopFactory.class, io.policygateway.api.tool.ToolLoopFactory::id).forEach(factory -> {
+            pluginKeys.add(factory.configKey());
+            pluginKeys.addAll(factory.settingsKeys());
+        });
+        GatewayConfig fresh = io.policygateway.kernel.config.ConfigLoader.parse(source.text(), source.name(), environment, pluginKeys);
+        return new GatewayConfig(fresh.source(), running.server(), running.upstream(), running.auth(), running.providers(), running.models(),
+                running.pluginSystem(), running.logging(), fresh.plugins(), running.strategy(), running.routes(), fresh.projects(),
+                fresh.policies(), running.jwt(), running.events(), running.storage(), running.health(), running.extensions());
+    }
+
     private static void checkKeyProjects(GatewayConfig config, Map<String, ProjectConfig> projects) {
         List<KeyConfig> keys = config.auth().keys();
         for (int i = 0; i < keys.size(); i++) {

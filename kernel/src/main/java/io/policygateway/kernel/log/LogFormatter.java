@@ -3,6 +3,7 @@ package io.policygateway.kernel.log;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.logging.Formatter;
 import java.util.logging.Level;
@@ -13,6 +14,8 @@ import java.util.logging.LogRecord;
  * readable text for local development. Every line passes through {@link SecretMasker}.
  */
 public final class LogFormatter extends Formatter {
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
     private final boolean json;
 
     public LogFormatter(boolean json) {
@@ -23,7 +26,7 @@ public final class LogFormatter extends Formatter {
     public String format(LogRecord record) {
         String message = SecretMasker.mask(formatMessage(record));
         String thrown = record.getThrown() == null ? null : SecretMasker.mask(stackTrace(record.getThrown()));
-        String time = DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(record.getMillis()));
+        String time = timestamp(Instant.ofEpochMilli(record.getMillis()));
         String level = levelName(record.getLevel());
         if (!json) {
             return time + " " + level + " [" + shortName(record.getLoggerName()) + "] " + message
@@ -39,6 +42,11 @@ public final class LogFormatter extends Formatter {
             Json.appendString(out, thrown);
         }
         return out.append("}\n").toString();
+    }
+
+    /** The {@code ts} of every log line: UTC, always with milliseconds, e.g. {@code 2025-08-15T09:30:00.120Z}. */
+    public static String timestamp(Instant instant) {
+        return TIMESTAMP.format(instant);
     }
 
     static String levelName(Level level) {

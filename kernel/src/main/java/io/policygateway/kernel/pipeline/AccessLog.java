@@ -1,15 +1,17 @@
 package io.policygateway.kernel.pipeline;
 
 import io.policygateway.kernel.log.Json;
+import io.policygateway.kernel.log.LogFormatter;
 import io.policygateway.kernel.log.SecretMasker;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Writes one line per request on stdout: JSON (default) or text. Only operational telemetry:
  * ids, route, provider, model, status, attempts, latencies, tokens, decision — never a prompt,
- * a response or a credential.
+ * a response or a credential. Fields that do not apply to a request (no project, no provider
+ * reached, no policy decision) are left out. The level is {@code error} for a 5xx answer and
+ * {@code info} otherwise; the line is written at every configured log level.
  */
 public final class AccessLog {
     private final PrintStream out;
@@ -26,7 +28,8 @@ public final class AccessLog {
         String line;
         if (json) {
             StringBuilder b = new StringBuilder(384);
-            b.append("{\"ts\":\"").append(DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))).append("\",\"level\":\"info\",\"logger\":\"access\"");
+            b.append("{\"ts\":\"").append(LogFormatter.timestamp(Instant.now())).append("\",\"level\":\"").append(level(record.status))
+                    .append("\",\"logger\":\"access\"");
             field(b, "trace_id", record.traceId);
             field(b, "method", record.method);
             field(b, "route", record.route);
@@ -57,13 +60,18 @@ public final class AccessLog {
             field(b, "error", record.error == null ? null : SecretMasker.mask(record.error));
             line = b.append('}').toString();
         } else {
-            line = DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)) + " access " + record.method + " " + record.route + " "
+            line = LogFormatter.timestamp(Instant.now()) + " " + level(record.status) + " access " + record.method + " " + record.route + " "
                     + record.status + " " + round(totalMillis) + "ms provider=" + record.provider + " model=" + record.model
                     + " attempts=" + record.attempts + " trace_id=" + record.traceId
+                    + (record.project == null ? "" : " project=" + record.project)
                     + (record.decision == null ? "" : " decision=" + record.decision + " reason_code=" + record.reasonCode)
                     + (record.error == null ? "" : " error=\"" + SecretMasker.mask(record.error) + "\"");
         }
         out.println(line);
+    }
+
+    private static String level(int status) {
+        return status >= 500 ? "error" : "info";
     }
 
     private static void field(StringBuilder b, String name, String value) {

@@ -11,12 +11,15 @@ import io.policygateway.api.WireFormat;
 import io.policygateway.api.http.SseEvent;
 import io.policygateway.api.provider.EventStream;
 import io.policygateway.api.provider.ProviderResponse;
-import io.policygateway.kernel.metrics.GatewayMetrics;
 import io.policygateway.kernel.policy.GuardrailChain;
 import io.policygateway.kernel.policy.Outcome;
-import io.policygateway.kernel.policy.PolicyEngine;
+import io.policygateway.kernel.policy.PolicyRuntime;
 import io.policygateway.kernel.policy.PolicyEvaluation;
+import io.policygateway.kernel.policy.RetryRequestedException;
 import io.policygateway.kernel.provider.ProviderRegistry;
+import io.policygateway.kernel.toolloop.ModelTurns;
+import io.policygateway.kernel.toolloop.ToolLoopStage;
+import io.policygateway.kernel.toolloop.ToolPlan;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,25 +35,29 @@ import java.util.Optional;
  * after-request → respond whole, or relay the stream event by event through stream guardrails →
  * settle usage and emit the policy event. On {@code /policy} every body and SSE frame carries the
  * {@code policy} metadata object.
+ *
+ * <p>When a tool loop offers tools to the caller (MCP servers), the dispatch stage is the
+ * {@link ToolLoopStage}: it adds the tools, runs the model's calls to them turn after turn, and
+ * hands back the final answer as if one provider had given it, so every later stage applies to it.
  */
 public final class ChatEndpoint implements Endpoint {
     private final ObjectMapper json;
     private final ProviderRegistry registry;
     private final Dispatcher dispatcher;
     private final ErrorResponses errors;
-    private final GatewayMetrics metrics;
-    private final PolicyEngine policies;
+    private final PolicyRuntime policies;
     private final long maxBodyBytes;
+    private final ToolLoopStage toolLoop;
 
     public ChatEndpoint(ObjectMapper json, ProviderRegistry registry, Dispatcher dispatcher, ErrorResponses errors,
-            GatewayMetrics metrics, PolicyEngine policies, long maxBodyBytes) {
+            PolicyRuntime policies, long maxBodyBytes, ToolLoopStage toolLoop) {
         this.json = requireNonNull(json, "json is null");
         this.registry = requireNonNull(registry, "registry is null");
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
         this.errors = requireNonNull(errors, "errors is null");
-        this.metrics = requireNonNull(metrics, "metrics is null");
         this.policies = requireNonNull(policies, "policies is null");
         this.maxBodyBytes = maxBodyBytes;
+        this.toolLoop = requireNonNull(toolLoop, "toolLoop is null");
     }
 
     @Override
@@ -90,9 +97,12 @@ public final class ChatEndpoint implements Endpoint {
                 upstreamBody = upstreamBody.deepCopy();
                 upstreamBody.withObject("stream_options").put("include_usage", true);
             }
-            Dispatcher.Dispatched dispatched = dispatcher.dispatch(call, WireFormat.OPENAI_CHAT, upstreamBody.path("model").asText(model),
-                    upstreamBody, stream, context, forwardHeaders(call),
-                    target -> evaluation.compliant(target.provider(), target.region()));
+            String upstreamModel = upstreamBody.path("model").asText(model);
+            Optional<ToolPlan> toolPlan = toolLoop.plan(upstreamBody, context);
+            Dispatcher.Dispatched dispatched = toolPlan.isPresent()
+                    ? dispatchToolLoop(call, evaluation, toolPlan.get(), upstreamModel, stream)
+                    : dispatcher.dispatch(call, WireFormat.OPENAI_CHAT, upstreamModel, upstreamBody, stream, context, forwardHeaders(call),
+                            target -> evaluation.compliant(target.provider(), target.region()));
             served.provider = dispatched.provider().name();
             served.model = dispatched.model();
             switch (dispatched.response()) {
@@ -100,6 +110,7 @@ public final class ChatEndpoint implements Endpoint {
                 case ProviderResponse.Streaming streaming -> relayStream(call, evaluation, dispatched, streaming, callerWantsUsage, served);
             }
         } catch (GatewayException e) {
+            record.status = e.status();
             evaluation.failed(e);
             throw e;
         } finally {
@@ -107,6 +118,25 @@ public final class ChatEndpoint implements Endpoint {
             evaluation.finish(new Outcome(served.provider, served.model, served.usage, evaluation.sentRequest(), served.response,
                     served.streamedText, record.status == 0 ? 500 : record.status));
         }
+    }
+
+    /**
+     * The dispatch stage through the tool loop: every model turn is dispatched like a plain request;
+     * the result is the final answer (or stream) with the provider and model of the last turn made.
+     */
+    private Dispatcher.Dispatched dispatchToolLoop(RequestCall call, PolicyEvaluation evaluation, ToolPlan plan, String model,
+            boolean stream) throws GatewayException {
+        Dispatcher.Dispatched[] last = new Dispatcher.Dispatched[1];
+        ModelTurns turns = (body, streamTurn) -> {
+            // Follow-up turns carry the model's tool arguments and the tools' results: they pass the
+            // request guardrails (pii, secrets, …) like the caller's own content.
+            ObjectNode guarded = last[0] == null ? body : evaluation.guardFollowUp(body);
+            last[0] = dispatcher.dispatch(call, WireFormat.OPENAI_CHAT, model, guarded, streamTurn, evaluation.context(),
+                    forwardHeaders(call), target -> evaluation.compliant(target.provider(), target.region()));
+            return last[0].response();
+        };
+        ProviderResponse answer = stream ? toolLoop.stream(plan, turns) : toolLoop.whole(plan, turns);
+        return new Dispatcher.Dispatched(last[0].provider(), last[0].model(), answer);
     }
 
     /** What was served, for settling usage and audit. */
@@ -130,9 +160,38 @@ public final class ChatEndpoint implements Endpoint {
             ProviderResponse.Complete complete, Served served) throws GatewayException, IOException {
         Usage usage = OpenAiUsage.from(complete.body());
         served.usage = usage;
-        recordUsage(call.record(), dispatched, usage);
-        ObjectNode answer = evaluation.afterResponse(complete.body(), dispatched.provider().name(), dispatched.model(), usage,
-                call.record().upstreamNanos / 1_000_000);
+        recordUsage(call.record(), usage);
+        ObjectNode answer;
+        try {
+            answer = evaluation.afterResponse(complete.body(), dispatched.provider().name(), dispatched.model(), usage,
+                    call.record().upstreamNanos / 1_000_000);
+        } catch (RetryRequestedException retry) {
+            // A guardrail refused the answer but asked for one more try (schema-guard's on_failure: retry).
+            ObjectNode again = evaluation.sentRequest().orElseThrow(() -> retry).deepCopy();
+            again.remove("stream");
+            again.remove("stream_options");
+            String invalid = complete.body().at("/choices/0/message/content").asText("");
+            again.withArray("messages").addObject().put("role", "assistant").put("content", invalid);
+            again.withArray("messages").addObject().put("role", "user").put("content", retry.retryMessage());
+            Dispatcher.Dispatched second = dispatcher.dispatch(call, WireFormat.OPENAI_CHAT, again.path("model").asText(dispatched.model()), again,
+                    false, evaluation.context(), forwardHeaders(call), target -> evaluation.compliant(target.provider(), target.region()));
+            if (!(second.response() instanceof ProviderResponse.Complete secondAnswer)) {
+                throw retry;
+            }
+            Usage secondUsage = OpenAiUsage.from(secondAnswer.body());
+            usage = usage.plus(secondUsage);
+            served.usage = usage;
+            recordUsage(call.record(), usage);
+            dispatched = second;
+            complete = secondAnswer;
+            try {
+                answer = evaluation.afterResponse(secondAnswer.body(), second.provider().name(), second.model(), secondUsage,
+                        call.record().upstreamNanos / 1_000_000);
+            } catch (RetryRequestedException stillRefused) {
+                evaluation.blocked(stillRefused);
+                throw stillRefused;
+            }
+        }
         served.response = Optional.of(answer);
         if (call.surface().equals("policy")) {
             answer = answer.deepCopy();
@@ -168,7 +227,7 @@ public final class ChatEndpoint implements Endpoint {
         } finally {
             served.usage = relay.usage();
             served.streamedText = relay.text();
-            recordUsage(record, dispatched, relay.usage());
+            recordUsage(record, relay.usage());
         }
     }
 
@@ -206,18 +265,9 @@ public final class ChatEndpoint implements Endpoint {
         }
     }
 
-    private void recordUsage(AccessRecord record, Dispatcher.Dispatched dispatched, Usage usage) {
+    /** The usage goes to the access log line; tokens and cost metrics are counted from it when the request ends. */
+    private static void recordUsage(AccessRecord record, Usage usage) {
         record.usage = usage;
-        String model = registry.metricModel(dispatched.model());
-        if (usage.inputTokens() > 0) {
-            metrics.tokens.inc(usage.inputTokens(), dispatched.provider().name(), model, "input");
-        }
-        if (usage.outputTokens() > 0) {
-            metrics.tokens.inc(usage.outputTokens(), dispatched.provider().name(), model, "output");
-        }
-        if (usage.cachedTokens() > 0) {
-            metrics.tokens.inc(usage.cachedTokens(), dispatched.provider().name(), model, "cached");
-        }
     }
 
     static Map<String, String> responseHeaders(RequestCall call, Dispatcher.Dispatched dispatched, Map<String, String> upstreamHeaders) {

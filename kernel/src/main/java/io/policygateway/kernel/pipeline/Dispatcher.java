@@ -90,8 +90,8 @@ public final class Dispatcher {
      * @param body the request in {@code format}, gateway-only fields removed
      * @param compliance which targets the request may use (e.g. data residency: allowed regions,
      *     denied providers); targets it refuses are never tried
-     * @throws GatewayException {@code PERMISSION} "no target satisfies the data-residency policy"
-     *     when {@code compliance} refuses every target that serves the model; the upstream's error
+     * @throws GatewayException {@code POLICY_VIOLATION} with code {@code DATA_RESIDENCY} when
+     *     {@code compliance} refuses every target that serves the model; the upstream's error
      *     when a single attempt failed or the failure was the request's own fault; 502/503/504
      *     (429 when every attempt was rate limited) listing each attempt when every target failed
      */

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.policygateway.api.GatewayException;
 import java.io.IOException;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Parsing request bodies with errors a caller can act on. */
 public final class JsonBodies {
     /** Fields only the gateway reads; they are removed before a request goes upstream (seed 002). */
     public static final Set<String> GATEWAY_FIELDS = Set.of("policy", "policy_id", "policyId", "policy_project_id",
             "policy_target", "policy_user", "policy_user_id");
+    /** Jackson quotes the offending word of the body (often prompt text); the message must not carry it to the logs. */
+    private static final Pattern QUOTED_TOKEN = Pattern.compile("Unrecognized token '[^']*'");
 
     private JsonBodies() {
     }
@@ -26,7 +29,8 @@ public final class JsonBodies {
             node = json.readTree(body);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw GatewayException.invalid(null, "The request body is not valid JSON" + where + ": " + e.getOriginalMessage());
+            String reason = QUOTED_TOKEN.matcher(String.valueOf(e.getOriginalMessage())).replaceAll("Unrecognized token");
+            throw GatewayException.invalid(null, "The request body is not valid JSON" + where + ": " + reason);
         } catch (IOException e) {
             throw GatewayException.invalid(null, "The request body could not be read: " + e.getMessage());
         }

@@ -7,6 +7,7 @@ import io.policygateway.api.GatewayException;
 import io.policygateway.api.WireFormat;
 import io.policygateway.kernel.auth.Authenticator;
 import io.policygateway.kernel.metrics.GatewayMetrics;
+import io.policygateway.kernel.policy.Pricing;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,10 +27,10 @@ public final class RequestRouter {
     private final Authenticator authenticator;
     private final ErrorResponses errors;
     private final AccessLog accessLog;
-    private final GatewayMetrics metrics;
+    private final RequestMetrics metrics;
 
     private RequestRouter(Map<String, Map<String, Endpoint>> routes, Authenticator authenticator, ErrorResponses errors,
-            AccessLog accessLog, GatewayMetrics metrics) {
+            AccessLog accessLog, RequestMetrics metrics) {
         this.routes = routes;
         this.authenticator = authenticator;
         this.errors = errors;
@@ -50,10 +51,12 @@ public final class RequestRouter {
             return this;
         }
 
-        public RequestRouter build(Authenticator authenticator, ErrorResponses errors, AccessLog accessLog, GatewayMetrics metrics) {
+        /** @param pricing prices tokens for {@code policy_gateway_cost_usd_total} (the routing price catalogue) */
+        public RequestRouter build(Authenticator authenticator, ErrorResponses errors, AccessLog accessLog, GatewayMetrics metrics,
+                Pricing pricing) {
             Map<String, Map<String, Endpoint>> frozen = new LinkedHashMap<>();
             routes.forEach((path, byMethod) -> frozen.put(path, Map.copyOf(byMethod)));
-            return new RequestRouter(Map.copyOf(frozen), authenticator, errors, accessLog, metrics);
+            return new RequestRouter(Map.copyOf(frozen), authenticator, errors, accessLog, new RequestMetrics(metrics, pricing));
         }
     }
 
@@ -70,7 +73,7 @@ public final class RequestRouter {
         record.surface = surface;
         String routeLabel = byMethod == null ? "unknown" : path;
         RequestCall call = new RequestCall(exchange, trace, record, surface, subRoute(path));
-        metrics.inFlight.inc(1, routeLabel);
+        metrics.started(routeLabel);
         try {
             if (endpoint == null) {
                 throw byMethod == null ? notFound(exchange.method(), path) : methodNotAllowed(exchange.method(), path, byMethod);
@@ -82,6 +85,7 @@ public final class RequestRouter {
             }
             endpoint.handle(call);
         } catch (GatewayException e) {
+            metrics.refused(e);
             sendError(call, e, endpoint == null ? formatFor(path) : endpoint.errorFormat());
         } catch (IOException e) {
             record.status = record.status == 0 ? 499 : record.status;
@@ -91,22 +95,12 @@ public final class RequestRouter {
             sendError(call, new GatewayException(ErrorCategory.INTERNAL, "The gateway failed to handle this request (trace_id "
                     + trace.traceId() + "). The error is logged."), endpoint == null ? WireFormat.OPENAI_CHAT : endpoint.errorFormat());
         } finally {
-            metrics.inFlight.inc(-1, routeLabel);
             finish(record, routeLabel);
         }
     }
 
     private void finish(AccessRecord record, String routeLabel) {
-        String provider = record.provider.isEmpty() ? "none" : record.provider;
-        metrics.requests.inc(routeLabel, record.surface, provider, record.metricModel, Integer.toString(record.status));
-        metrics.requestDuration.observe(record.elapsedNanos() / 1e9, routeLabel, provider);
-        if (record.upstreamNanos > 0) {
-            metrics.upstreamDuration.observe(record.upstreamNanos / 1e9, provider);
-            metrics.overhead.observe(record.overheadNanos() / 1e9, routeLabel);
-        }
-        if (record.firstByteNanos >= 0 && record.stream) {
-            metrics.timeToFirstByte.observe(record.firstByteNanos / 1e9, routeLabel, provider);
-        }
+        metrics.finished(record, routeLabel);
         if (!routeLabel.equals("/metrics") && !routeLabel.startsWith("/health")) {
             accessLog.write(record);
         }
@@ -118,6 +112,7 @@ public final class RequestRouter {
         record.error = error.getMessage();
         Map<String, String> headers = new LinkedHashMap<>(errors.headers(error));
         headers.put("x-request-id", call.trace().requestId());
+        headers.put("traceparent", call.trace().traceparent());
         com.fasterxml.jackson.databind.node.ObjectNode body = errors.body(error, format);
         call.decorateError(body);
         try {

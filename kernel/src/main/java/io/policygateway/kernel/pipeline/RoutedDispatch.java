@@ -76,7 +76,7 @@ final class RoutedDispatch {
             for (int attempt = 1; ; attempt++) {
                 if (!target.breaker().tryAcquire()) {
                     if (attempt == 1) {
-                        history.skipped(target.id(), target.breaker().snapshot().retryIn());
+                        history.skipped(target.id(), target.breaker().snapshot());
                         route.metrics().attempt(route.name(), target.id(), "circuit_open");
                     }
                     break;

@@ -46,7 +46,7 @@ final class CostRule implements RuleCheck {
     public Admitted admit(RuleInput input) throws GatewayException {
         Instant now = clock.instant();
         String key = input.scopeKey(rule.scope());
-        OptionalDouble estimate = pricing.costUsd("", input.model(), new Usage(input.estimatedInputTokens(), input.maxOutputTokens(), 0));
+        OptionalDouble estimate = pricing.costUsd(input.provider(), input.model(), new Usage(input.estimatedInputTokens(), input.maxOutputTokens(), 0));
         if (estimate.isEmpty()) {
             if (action.equals("block")) {
                 throw GatewayException.policy("UNPRICED_MODEL", "Rule " + rule.id() + " cannot price the model '" + input.model()

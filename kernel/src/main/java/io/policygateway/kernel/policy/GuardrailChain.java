@@ -10,6 +10,7 @@ import io.policygateway.api.guardrail.Decision;
 import io.policygateway.api.guardrail.GuardrailRequest;
 import io.policygateway.api.guardrail.GuardrailResponse;
 import io.policygateway.api.guardrail.Hook;
+import io.policygateway.api.guardrail.RateLimit;
 import io.policygateway.api.guardrail.StreamGuard;
 import io.policygateway.api.guardrail.Verdict;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs guardrails in order at each hook. A {@code BLOCK} stops the request (403
- * {@code policy_violation} with the reason code); a {@code REWRITE} hands the rewritten body to the
+ * {@code policy_violation} with the reason code, or 429 with {@code Retry-After} when the verdict
+ * carries a {@link RateLimit}); a {@code REWRITE} hands the rewritten body to the
  * next guardrail; shadow guardrails are evaluated and reported but never enforced. A guardrail
  * that throws or exceeds its timeout is a fault: fail-open lets the request through (reported as
  * {@code GUARDRAIL_ERROR}), fail-closed (the default) rejects it with 503. Thread-safe.
@@ -81,7 +83,7 @@ public final class GuardrailChain {
                 continue;
             }
             switch (verdict.decision()) {
-                case BLOCK -> throw GatewayException.policy(verdict.reasonCode(), blockMessage(stage, verdict));
+                case BLOCK -> throw blocked(stage, verdict);
                 case REWRITE -> current = new GuardrailRequest(current.context(), current.clientFormat(), current.model(), verdict.replacement().orElseThrow());
                 case ALLOW, WARN, LOG_ONLY -> {
                     if (verdict.response().isPresent()) {
@@ -110,7 +112,15 @@ public final class GuardrailChain {
                 continue;
             }
             switch (verdict.decision()) {
-                case BLOCK -> throw GatewayException.policy(verdict.reasonCode(), blockMessage(stage, verdict));
+                case BLOCK -> {
+                    if (Boolean.TRUE.equals(verdict.details().get("retry")) && verdict.details().get("retry_message") instanceof String retry) {
+                        decisions.remove(decisions.size() - 1);
+                        decisions.add(new RuleDecision(stage.ruleId(), stage.policyId(), Decision.WARN, verdict.reasonCode(),
+                                "the answer was refused and the model asked once more", false, Map.of()));
+                        throw new RetryRequestedException(verdict.reasonCode(), blockMessage(stage, verdict), retry);
+                    }
+                    throw blocked(stage, verdict);
+                }
                 case REWRITE -> current = new GuardrailResponse(current.request(), verdict.replacement().orElseThrow(), current.provider(),
                         current.model(), current.usage(), current.upstreamMillis());
                 case ALLOW, WARN, LOG_ONLY -> {
@@ -118,6 +128,11 @@ public final class GuardrailChain {
             }
         }
         return current.body();
+    }
+
+    /** Whether any guardrail looks at responses (whole or streamed). */
+    public boolean inspectsResponses() {
+        return stages.stream().anyMatch(stage -> stage.hooks().contains(Hook.AFTER_REQUEST) || stage.hooks().contains(Hook.STREAM_CHUNK));
     }
 
     /** Whether any guardrail watches streamed text. */
@@ -209,7 +224,7 @@ public final class GuardrailChain {
                 Verdict verdict = step.verdict().get();
                 record(stage, verdict, decisions);
                 if (!stage.shadow() && verdict.decision() == Decision.BLOCK) {
-                    throw GatewayException.policy(verdict.reasonCode(), blockMessage(stage, verdict));
+                    throw blocked(stage, verdict);
                 }
             }
             return step.release();
@@ -262,6 +277,20 @@ public final class GuardrailChain {
             decisions.add(new RuleDecision(stage.ruleId(), stage.policyId(), verdict.decision(), verdict.reasonCode(), verdict.message(),
                     stage.shadow(), verdict.details()));
         }
+    }
+
+    /**
+     * The error for an enforced block: 429 with {@code Retry-After} and {@code x-ratelimit-*}
+     * headers when the guardrail says it is a rate limit, else 403 {@code policy_violation}.
+     */
+    private static GatewayException blocked(GuardrailStage stage, Verdict verdict) {
+        if (verdict.rateLimit().isPresent()) {
+            RateLimit limit = verdict.rateLimit().get();
+            String message = verdict.message().isBlank() ? "rate limited by guardrail " + stage.ruleId() : verdict.message();
+            return new LimitExceededException(verdict.reasonCode(), "Rate limit exceeded (" + verdict.reasonCode() + "): " + message,
+                    limit.retryAfter(), limit.headers());
+        }
+        return GatewayException.policy(verdict.reasonCode(), blockMessage(stage, verdict));
     }
 
     private static String blockMessage(GuardrailStage stage, Verdict verdict) {

@@ -112,6 +112,12 @@ public final class PolicyCompiler {
                 throw new ConfigException(source, path + ".guardrail.script", "engine js needs the script's file name");
             }
             settings.put("script", section.path("script").asText());
+            if (section.has("categories")) {
+                settings.set("categories", section.get("categories").deepCopy());
+            }
+            if (section.has("action")) {
+                settings.put("action", section.path("action").asText());
+            }
         } else {
             factory = guardrails.factories().values().stream().filter(candidate -> candidate.policyTypes().contains(type)).findFirst()
                     .orElseThrow(() -> new ConfigException(source, path + ".guardrail.type", "no loaded guardrail plugin implements type '"

@@ -13,9 +13,12 @@ import io.policygateway.api.PolicyContext;
 import io.policygateway.api.WireFormat;
 import io.policygateway.api.event.PolicyEvent;
 import io.policygateway.api.guardrail.Decision;
+import io.policygateway.api.guardrail.Guardrail;
 import io.policygateway.kernel.auth.Identity;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,7 +46,6 @@ public final class PolicyEngine {
     private final PolicyRuleSchema schema;
     private final Metrics metrics;
     private final Metrics.Counter decisionsTotal;
-    private final Metrics.Counter unpriced;
     private final Pricing pricing;
     private final Consumer<PolicyEvent> events;
     private final Clock clock;
@@ -64,7 +66,6 @@ public final class PolicyEngine {
         this.clock = clock;
         this.decisionsTotal = metrics.counter("policy_decisions_total", "Decisions by policy, rule, decision and reason code.",
                 "policy_id", "rule", "decision", "reason_code", "mode");
-        this.unpriced = metrics.counter("unpriced_requests_total", "Requests whose model has no price in the catalogue, by model.", "model");
     }
 
     /** What the request asked for, from headers and body aliases (header wins). */
@@ -228,7 +229,6 @@ public final class PolicyEngine {
                 attributes.put("cost_usd", String.format(java.util.Locale.ROOT, "%.6f", cost.getAsDouble()));
             } else if (outcome.usage().totalTokens() > 0) {
                 attributes.put("unpriced", true);
-                unpriced.inc(outcome.model().length() > 64 ? "other" : outcome.model());
             }
         }
         List<String> shadow = evaluation.decisions().stream().filter(RuleDecision::shadow)
@@ -243,7 +243,23 @@ public final class PolicyEngine {
                 evaluation.rulesFired(), attributes));
     }
 
+    /** Closes every configured guardrail once (after the server stopped taking requests), then the compiler's sinks. */
     public void close() {
+        Set<Guardrail> closed = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<GuardrailStage> stages = new ArrayList<>(globalStages);
+        for (CompiledPolicy policy : policies.values()) {
+            stages.addAll(policy.guardrails());
+            policy.canary().ifPresent(canary -> stages.addAll(canary.guardrails()));
+        }
+        for (GuardrailStage stage : stages) {
+            if (closed.add(stage.guardrail())) {
+                try {
+                    stage.guardrail().close();
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(PolicyEngine.class).warn("Closing guardrail {} failed: {}", stage.ruleId(), e.toString());
+                }
+            }
+        }
         compiler.close();
     }
 }

@@ -70,13 +70,14 @@ public final class PolicyEvaluation {
      */
     public GuardrailChain.Before beforeRequest(String model, ObjectNode canonicalRequest, String provider) throws GatewayException {
         ObjectNode body = canonicalRequest;
-        long inputEstimate = (ChatText.joinedRequestText(body).length() + 3) / 4;
+        boolean needsEstimate = !checks.isEmpty() || project.isPresent();
+        long inputEstimate = needsEstimate ? (ChatText.joinedRequestText(body).length() + 3) / 4 : 0;
         long outputEstimate = body.path("max_completion_tokens").asLong(body.path("max_tokens").asLong(DEFAULT_OUTPUT_ESTIMATE));
         for (RuleCheck check : checks) {
             if (!check.rule().runsBeforeRequest() && check.rule().kind() != PolicyRule.Kind.AUDIT) {
                 continue;
             }
-            RuleInput input = new RuleInput(context, body.path("model").asText(model), body, inputEstimate, outputEstimate);
+            RuleInput input = new RuleInput(context, body.path("model").asText(model), body, inputEstimate, outputEstimate, provider);
             RuleCheck.Admitted result;
             try {
                 result = check.admit(input);
@@ -110,6 +111,16 @@ public final class PolicyEvaluation {
         return before;
     }
 
+    /**
+     * Runs the request guardrails (only those: no quotas, limits or transformations again) on a
+     * later model turn of the same request, e.g. one that carries tool results. Returns the body to
+     * send; a block throws.
+     */
+    public ObjectNode guardFollowUp(ObjectNode body) throws GatewayException {
+        GuardrailRequest followUp = new GuardrailRequest(context, clientFormat, request == null ? body.path("model").asText("") : request.model(), body);
+        return chain.beforeRequest(followUp, decisions).body();
+    }
+
     /** Whether a target (provider, region) is allowed by every data-residency rule. */
     public boolean compliant(String provider, Optional<String> region) {
         return compliance.stream().allMatch(rule -> rule.test(provider, region));
@@ -123,6 +134,11 @@ public final class PolicyEvaluation {
     public ObjectNode afterResponse(ObjectNode completion, String provider, String model, Usage usage, long upstreamMillis)
             throws GatewayException {
         return chain.afterResponse(new GuardrailResponse(request, completion, provider, model, usage, upstreamMillis), decisions);
+    }
+
+    /** Whether response-side rules exist, so the response must be seen in the canonical format. */
+    public boolean inspectsResponses() {
+        return chain.inspectsResponses();
     }
 
     public boolean watchesStreams() {
@@ -198,6 +214,12 @@ public final class PolicyEvaluation {
             metadata.set("quota", held.remaining());
         }
         return metadata;
+    }
+
+    /** Records a block decided outside the chain (e.g. an answer still refused after its one retry). */
+    public void blocked(GatewayException error) {
+        decisions.add(new RuleDecision("gateway", policy.map(CompiledPolicy::id).orElse("plugins"), Decision.BLOCK,
+                error.code().orElse("BLOCKED"), error.getMessage(), false, java.util.Map.of()));
     }
 
     /** Tells error-watching guardrails the request failed. */

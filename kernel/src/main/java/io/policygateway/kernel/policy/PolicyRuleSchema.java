@@ -18,22 +18,37 @@ import java.util.List;
  */
 public final class PolicyRuleSchema {
     private static final String RESOURCE = "/schema/ai-gateway-policy-schema.json";
-    private final Schema schema;
+    private final ObjectMapper json;
+    private volatile Schema schema;
 
     public PolicyRuleSchema(ObjectMapper json) {
-        try (InputStream in = PolicyRuleSchema.class.getResourceAsStream(RESOURCE)) {
-            JsonNode schemaNode = json.readTree(in);
-            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaNode);
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("the policy schema " + RESOURCE + " cannot be loaded", e);
+        this.json = json;
+    }
+
+    /** Loaded on first use, so a gateway without policies does not pay for the validator at start. */
+    private Schema schema() {
+        Schema loaded = schema;
+        if (loaded == null) {
+            synchronized (this) {
+                if (schema == null) {
+                    try (InputStream in = PolicyRuleSchema.class.getResourceAsStream(RESOURCE)) {
+                        JsonNode schemaNode = json.readTree(in);
+                        schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaNode);
+                    } catch (IOException | RuntimeException e) {
+                        throw new IllegalStateException("the policy schema " + RESOURCE + " cannot be loaded", e);
+                    }
+                }
+                loaded = schema;
+            }
         }
+        return loaded;
     }
 
     /**
      * @param path where the rule sits in the config, e.g. {@code policies[0].rules[2]}
      */
     public void validate(JsonNode rule, String source, String path) {
-        List<Error> errors = schema.validate(rule);
+        List<Error> errors = schema().validate(rule);
         if (errors.isEmpty()) {
             return;
         }

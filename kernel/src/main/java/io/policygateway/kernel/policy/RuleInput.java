@@ -13,12 +13,15 @@ import io.policygateway.api.PolicyContext;
  * @param body the canonical request so far (after earlier rewrites); read-only
  * @param estimatedInputTokens about four characters per token of the prompt
  * @param maxOutputTokens the request's output limit, or a default estimate
+ * @param provider the provider expected to serve the request (for pricing), empty when unknown
  */
-public record RuleInput(PolicyContext context, String model, ObjectNode body, long estimatedInputTokens, long maxOutputTokens) {
+public record RuleInput(PolicyContext context, String model, ObjectNode body, long estimatedInputTokens, long maxOutputTokens,
+        String provider) {
     public RuleInput {
         requireNonNull(context, "context is null");
         requireNonNull(model, "model is null");
         requireNonNull(body, "body is null");
+        requireNonNull(provider, "provider is null");
     }
 
     /** The counter key a rule's scope implies, e.g. {@code project:support-bot}. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.policygateway.api.ErrorCategory;
 import io.policygateway.api.GatewayException;
+import io.policygateway.api.routing.TargetView.BreakerState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,16 +25,20 @@ public final class AttemptHistory {
         this.route = requireNonNull(route, "route is null");
     }
 
-    /** One failed attempt, or a skipped target ({@code failure} empty, {@code retryIn} the breaker's remaining cooldown). */
-    private record Entry(String target, Optional<GatewayException> failure, long millis, Duration retryIn) {
+    /**
+     * One failed attempt, or a skipped target ({@code failure} empty; {@code breaker} its state,
+     * {@code retryIn} its remaining cooldown).
+     */
+    private record Entry(String target, Optional<GatewayException> failure, long millis, BreakerState breaker, Duration retryIn) {
     }
 
     public void failed(String target, GatewayException failure, long millis) {
-        entries.add(new Entry(target, Optional.of(failure), millis, Duration.ZERO));
+        entries.add(new Entry(target, Optional.of(failure), millis, BreakerState.CLOSED, Duration.ZERO));
     }
 
-    public void skipped(String target, Duration retryIn) {
-        entries.add(new Entry(target, Optional.empty(), 0, retryIn));
+    /** The target was not tried: its breaker is open, or half-open with its probe already in flight. */
+    public void skipped(String target, CircuitBreaker.Snapshot breaker) {
+        entries.add(new Entry(target, Optional.empty(), 0, breaker.state(), breaker.retryIn()));
     }
 
     /**
@@ -88,6 +93,9 @@ public final class AttemptHistory {
 
     private static String describe(Entry entry) {
         if (entry.failure().isEmpty()) {
+            if (entry.breaker() == BreakerState.HALF_OPEN) {
+                return entry.target() + ": skipped, circuit breaker half-open (another request is probing it)";
+            }
             long seconds = (entry.retryIn().toMillis() + 999) / 1000;
             return entry.target() + ": skipped, circuit breaker open" + (seconds > 0 ? " (retry in " + seconds + " s)" : "");
         }

@@ -93,8 +93,8 @@ public final class Route {
      *
      * @param compliance data-residency and similar rules: targets it refuses are left out
      * @throws GatewayException {@code UNAVAILABLE} when no target of the route is enabled,
-     *     {@code INVALID_REQUEST} when none serves the model, {@code PERMISSION} when the only ones
-     *     that do are refused by {@code compliance}
+     *     {@code INVALID_REQUEST} when none serves the model, {@code POLICY_VIOLATION}
+     *     ({@code DATA_RESIDENCY}) when the only ones that do are refused by {@code compliance}
      */
     public List<Candidate> candidates(String model, WireFormat format, Predicate<TargetView> compliance) throws GatewayException {
         if (targets.isEmpty()) {

@@ -88,10 +88,12 @@ class ErrorResponsesOverHttpTest {
     }
 
     @Test
-    void pendingEndpointsAnswer501InTheirFormat() throws Exception {
+    void messagesEndpointAnswersBadInputInAnthropicsErrorShape() throws Exception {
         HttpResponse<String> response = gateway.post("/v1/messages", "{}");
-        assertEquals(501, response.statusCode());
-        assertEquals("error", JSON.readTree(response.body()).path("type").asText());
+        assertEquals(400, response.statusCode());
+        JsonNode body = JSON.readTree(response.body());
+        assertEquals("error", body.path("type").asText());
+        assertEquals("invalid_request_error", body.at("/error/type").asText());
     }
 
     @Test
@@ -99,7 +101,7 @@ class ErrorResponsesOverHttpTest {
         gateway.post("/v1/chat/completions", "{}");
         HttpResponse<String> metrics = gateway.get("/metrics");
         assertEquals(200, metrics.statusCode());
-        assertTrue(metrics.body().contains("policy_gateway_requests_total{route=\"/v1/chat/completions\",surface=\"v1\",provider=\"none\",model=\"none\",status=\"400\",}"),
+        assertTrue(metrics.body().contains("policy_gateway_requests_total{route=\"/v1/chat/completions\",surface=\"v1\",provider=\"none\",model=\"none\",status=\"400\",status_class=\"4xx\",}"),
                 metrics.body());
         assertTrue(metrics.body().contains("policy_gateway_request_duration_seconds_bucket"));
         assertTrue(metrics.body().contains("jvm_memory_bytes_used"));

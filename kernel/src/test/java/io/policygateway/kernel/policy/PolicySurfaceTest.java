@@ -147,8 +147,15 @@ class PolicySurfaceTest {
         assertTrue(line.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z policy_id=policy-gateway decision=block reason_code=TEST_BLOCKED "
                 + "policy_user=user-12345 policy_project_id=support-bot .*"), line);
         assertTrue(line.contains("rules=no-forbidden"), line);
+        assertTrue(line.contains("status=403"), line);
+        assertTrue(response.headers().firstValue("traceparent").isPresent(), "errors carry the trace context too");
 
         HttpResponse<String> query = gateway.get("/admin/events?project=support-bot&decision=block", "authorization", "Bearer " + ADMIN_KEY);
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (JSON.readTree(query.body()).path("data").isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+            query = gateway.get("/admin/events?project=support-bot&decision=block", "authorization", "Bearer " + ADMIN_KEY);
+        }
         assertEquals(200, query.statusCode(), query.body());
         assertEquals("TEST_BLOCKED", JSON.readTree(query.body()).at("/data/0/reason_code").asText());
         assertEquals(401, gateway.get("/admin/events", "authorization", "Bearer " + KEY).statusCode());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.policygateway.api.ErrorCategory;
 import io.policygateway.api.GatewayException;
+import io.policygateway.api.routing.TargetView.BreakerState;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class AttemptHistoryTest {
         history.failed("a", status(ErrorCategory.UPSTREAM, 500, null), 12);
         history.failed("a", status(ErrorCategory.UPSTREAM, 503, null), 8);
         history.failed("b", new GatewayException(ErrorCategory.UPSTREAM, "upstream 127.0.0.1:9 is unreachable: Connection refused"), 3);
-        history.skipped("c", Duration.ofMillis(11_200));
+        history.skipped("c", new CircuitBreaker.Snapshot(BreakerState.OPEN, 0, Duration.ofMillis(11_200)));
 
         GatewayException failure = history.failure();
         assertEquals("No target of route 'default' could answer (3 attempts): a: HTTP 500 (12 ms); a: HTTP 503 (8 ms); "
@@ -60,12 +61,14 @@ class AttemptHistoryTest {
     @Test
     void everyTargetSkippedIsA503WithTheEarliestReopening() {
         AttemptHistory history = new AttemptHistory("gpt");
-        history.skipped("a", Duration.ofSeconds(25));
-        history.skipped("b", Duration.ofSeconds(4));
+        history.skipped("a", new CircuitBreaker.Snapshot(BreakerState.OPEN, 0, Duration.ofSeconds(25)));
+        history.skipped("b", new CircuitBreaker.Snapshot(BreakerState.HALF_OPEN, 0, Duration.ZERO));
+        history.skipped("c", new CircuitBreaker.Snapshot(BreakerState.OPEN, 0, Duration.ofSeconds(4)));
         GatewayException failure = history.failure();
         assertEquals(503, failure.status());
         assertEquals(Duration.ofSeconds(4), failure.retryAfter().orElseThrow());
         assertEquals("No target of route 'gpt' is available: a: skipped, circuit breaker open (retry in 25 s); "
-                + "b: skipped, circuit breaker open (retry in 4 s)", failure.getMessage());
+                + "b: skipped, circuit breaker half-open (another request is probing it); "
+                + "c: skipped, circuit breaker open (retry in 4 s)", failure.getMessage());
     }
 }

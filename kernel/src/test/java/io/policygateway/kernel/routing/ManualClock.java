@@ -7,10 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move by hand. */
-final class ManualClock extends Clock {
+public final class ManualClock extends Clock {
     private volatile Instant now = Instant.parse("2026-01-13T10:00:00Z");
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 

@@ -31,8 +31,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Hand-written fakes for route table tests: providers that serve model prefixes, a plugin context, a recording strategy. */
-final class RoutingFixtures {
-    static final String SOURCE = "conf/gateway.yaml";
+public final class RoutingFixtures {
+    public static final String SOURCE = "conf/gateway.yaml";
 
     private RoutingFixtures() {
     }
@@ -92,7 +92,7 @@ final class RoutingFixtures {
         }
     }
 
-    static PluginContext context(Map<String, String> environment, Clock clock) {
+    public static PluginContext context(Map<String, String> environment, Clock clock) {
         PrometheusMetrics metrics = new PrometheusMetrics(false);
         ObjectMapper json = new ObjectMapper();
         return new PluginContext() {
@@ -152,7 +152,7 @@ final class RoutingFixtures {
                 new PrefixFactory("anthropic", "claude-", "ANTHROPIC_API_KEY")), configured, Map.of(), context, SOURCE);
     }
 
-    static RoutingConfig routing(String yaml) {
+    public static RoutingConfig routing(String yaml) {
         ObjectNode tree = ConfigLoader.tree(yaml, SOURCE, name -> Optional.empty());
         return RoutingConfig.parse(tree.get("strategy"), tree.get("routes"), SOURCE);
     }

@@ -32,4 +32,12 @@ public interface Guardrail {
     /** Told when the request failed; for logging guardrails. */
     default void onError(GuardrailRequest request, GatewayException error) {
     }
+
+    /**
+     * Releases what the instance holds (threads, connections) after finishing pending work, e.g.
+     * writing queued records. Called once by the kernel when the gateway stops, after the last
+     * request; never on the request path. Must not throw.
+     */
+    default void close() {
+    }
 }

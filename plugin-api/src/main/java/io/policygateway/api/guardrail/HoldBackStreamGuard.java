@@ -27,6 +27,10 @@ import java.util.Optional;
  * text, so context words and word boundaries are judged as they would be in the whole text.
  * Spans that lie entirely in that context were handled before and are skipped.
  *
+ * <p>While no more than {@code window} characters are held, nothing can be released, so
+ * {@link #find} is not called: with {@code window == maxHold} the guard buffers the answer and
+ * scans it once, at the end or when the buffer is full.
+ *
  * <p>Not thread-safe, like every {@link StreamGuard}: one instance per stream. After a block,
  * the guard releases nothing more.
  */
@@ -77,6 +81,9 @@ public abstract class HoldBackStreamGuard implements StreamGuard {
             return NOTHING;
         }
         held.append(text);
+        if (held.length() <= window) {
+            return NOTHING;
+        }
         return release(false);
     }
 

@@ -189,7 +189,8 @@ final class JsGuardrail implements Guardrail, AutoCloseable {
 
     private Verdict toVerdict(ScriptDecision decision, CompiledScript script, RewriteBuilder rewrite)
             throws InvalidResultException {
-        if (decision == ScriptDecision.NOTHING) {
+        if (decision.action() == Decision.ALLOW && decision.reasonCode().isEmpty() && decision.message().isEmpty()
+                && decision.details().isEmpty()) {
             return Verdict.allow();
         }
         String reasonCode = decision.effectiveReasonCode();

@@ -4,18 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import io.policygateway.plugins.jspolicy.CompiledScript.LoadResult;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The loaded scripts of one policies folder, kept current while the gateway runs.
  *
- * <p>A daemon thread watches the folder ({@link WatchService}) and, as a fallback for file systems
- * without change events, compares modification times and sizes every second. A changed or added
+ * <p>A {@link FolderWatcher} calls back on every change event and, as a fallback for file systems
+ * without change events, every second to compare modification times and sizes. A changed or added
  * file is compiled and its top level run once; on success the new version replaces the old one
  * atomically (calls already running finish on the old one), on failure the old version keeps
  * running and the problem is reported once. A removed file stops its script.
@@ -47,8 +42,6 @@ final class ScriptDirectory implements AutoCloseable {
     static final Duration LOAD_TIMEOUT = Duration.ofSeconds(1);
     static final long LOAD_MEMORY_BYTES = 64L << 20;
     static final long MAX_FILE_BYTES = 1L << 20;
-    static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
-    private static final Duration SETTLE_TIME = Duration.ofMillis(100);
     private static final Logger LOG = LoggerFactory.getLogger(ScriptDirectory.class);
 
     private final Path directory;
@@ -62,7 +55,7 @@ final class ScriptDirectory implements AutoCloseable {
     private volatile List<CompiledScript> inNameOrder = List.of();
     private volatile boolean wantsAll;
     private volatile boolean closed;
-    private Thread watcher;
+    private FolderWatcher watcher;
 
     ScriptDirectory(Path directory, JavaScriptRuntime runtime, ScriptReporter reporter) {
         this.directory = requireNonNull(directory, "directory is null");
@@ -108,7 +101,7 @@ final class ScriptDirectory implements AutoCloseable {
         synchronized (lock) {
             closed = true;
             if (watcher != null) {
-                watcher.interrupt();
+                watcher.close();
             }
             loaded.values().forEach(CompiledScript::retire);
             loaded.clear();
@@ -118,62 +111,22 @@ final class ScriptDirectory implements AutoCloseable {
 
     private void startWatching() {
         if (watcher == null && !closed) {
-            watcher = Thread.ofPlatform().daemon().name("js-policy-watch-" + directory.getFileName()).start(this::watch);
+            watcher = new FolderWatcher(directory, this::onTick);
         }
     }
 
-    private void watch() {
-        WatchService service = register();
-        try {
-            while (!closed) {
-                boolean changed = awaitChange(service);
-                synchronized (lock) {
-                    if (!closed) {
-                        rescan(changed);
-                    }
-                }
+    private void onTick(boolean changed) {
+        synchronized (lock) {
+            if (closed) {
+                return;
             }
-        } catch (InterruptedException | ClosedWatchServiceException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.error("Watching policy scripts in {} stopped", directory, e);
-        } finally {
-            closeQuietly(service);
-        }
-    }
-
-    private WatchService register() {
-        try {
-            WatchService service = directory.getFileSystem().newWatchService();
-            directory.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                    StandardWatchEventKinds.ENTRY_DELETE);
-            return service;
-        } catch (IOException | UnsupportedOperationException e) {
-            if (!closed) {
-                LOG.warn("Cannot watch {} for changes ({}); checking it every {} s instead", directory, e,
-                        POLL_INTERVAL.toSeconds());
+            try {
+                rescan(changed);
+            } catch (RuntimeException e) {
+                LOG.error("Checking policy scripts in {} failed; trying again in {} s", directory,
+                        FolderWatcher.POLL_INTERVAL.toSeconds(), e);
             }
-            return null;
         }
-    }
-
-    /** Waits up to the poll interval; true when the file system reported a change. */
-    private boolean awaitChange(WatchService service) throws InterruptedException {
-        if (service == null) {
-            Thread.sleep(POLL_INTERVAL);
-            return false;
-        }
-        WatchKey key = service.poll(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        if (key == null) {
-            return false;
-        }
-        Thread.sleep(SETTLE_TIME);
-        while (key != null) {
-            key.pollEvents();
-            key.reset();
-            key = service.poll();
-        }
-        return true;
     }
 
     private List<ScriptProblem> rescan(boolean force) {
@@ -277,17 +230,6 @@ final class ScriptDirectory implements AutoCloseable {
                     .toString();
         } catch (CharacterCodingException e) {
             throw new IOException("not UTF-8 text");
-        }
-    }
-
-    private static void closeQuietly(WatchService service) {
-        if (service == null) {
-            return;
-        }
-        try {
-            service.close();
-        } catch (IOException ignored) {
-            // Nothing useful to do when closing a watch service fails.
         }
     }
 

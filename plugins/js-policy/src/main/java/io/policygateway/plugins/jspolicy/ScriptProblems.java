@@ -29,8 +29,13 @@ final class ScriptProblems {
     static ScriptProblem fromLoad(String name, Failed failed) {
         Matcher location = LOCATION.matcher(failed.location());
         int line = location.matches() ? Integer.parseInt(location.group(1)) : 0;
-        String message = failed.message().isEmpty() ? "" : ": " + firstLine(failed.message());
-        return new ScriptProblem(name, line, 0, "the top level " + describe(failed) + message);
+        String message = firstLine(failed.message());
+        if (failed.kind() == FailureKind.ERROR && !failed.message().isBlank()
+                && failed.detail().startsWith("threw ") && message.startsWith(failed.detail().substring(6))) {
+            return new ScriptProblem(name, line, 0, "the top level threw " + message);
+        }
+        String suffix = failed.message().isBlank() ? "" : ": " + message;
+        return new ScriptProblem(name, line, 0, "the top level " + describe(failed) + suffix);
     }
 
     private static String describe(Failed failed) {

@@ -8,10 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a built-in, typical guardrail script many times when the engine starts. On a cold JVM the
- * first calls of any script take tens of milliseconds (the JVM is still interpreting the
- * JavaScript interpreter), long enough to hit the default 50 ms timeout; after this warm-up the
- * first call of a new script takes about a millisecond.
+ * Runs a built-in, typical guardrail script for up to {@link #BUDGET} after it loaded, when the
+ * engine starts. On a cold JVM the first calls of any script take tens of milliseconds of CPU (the
+ * JVM is still interpreting the JavaScript interpreter), close to the default 50 ms limit; the
+ * warm-up has the JVM compile the common paths (JSON, regular expressions, arrays, strings, the
+ * helpers) before the first request. On a busy machine it gets through few calls and helps less.
  */
 final class WarmUp {
     /** Upper bound of the time spent warming up. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.policygateway.api.PolicyContext;
+import io.policygateway.api.WireFormat;
 import io.policygateway.api.guardrail.Decision;
 import io.policygateway.api.guardrail.Guardrail;
 import io.policygateway.api.guardrail.GuardrailRequest;
@@ -127,7 +128,7 @@ class ExampleScriptsTest {
         PolicyContext hr = caller("p", Map.of("x-department", "hr"), List.of());
 
         Verdict first = guardrail.beforeRequest(Chat.request(hr, "Draft a job ad"));
-        GuardrailRequest again = new GuardrailRequest(hr, io.policygateway.api.WireFormat.OPENAI_CHAT, "gpt-4o-mini",
+        GuardrailRequest again = new GuardrailRequest(hr, WireFormat.OPENAI_CHAT, "gpt-4o-mini",
                 first.replacement().orElseThrow());
 
         assertEquals("You assist the HR team.",

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.policygateway.kernel.auth.KeyHashes;
 import io.policygateway.kernel.testing.FakeUpstream;
 import io.policygateway.kernel.testing.FakeUpstream.Reply;
 import io.policygateway.kernel.testing.OpenAiWire;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Policy scripts in a real gateway, over real HTTP, against a fake OpenAI-format upstream. */
+@SuppressWarnings("try")
 class JsPolicyOverHttpTest {
 
     private static TestGateway gateway(FakeUpstream upstream, Path home, String script) throws Exception {
@@ -89,6 +91,50 @@ class JsPolicyOverHttpTest {
                     () -> gateway.post("/v1/chat/completions", OpenAiWire.chatRequest("test-model", "Hi", false)),
                     response -> response.statusCode() == 403);
             assertEquals("DROPPED_IN", Chat.JSON.readTree(blocked.body()).at("/error/code").asText());
+        }
+    }
+
+    @Test
+    void aPolicyRuleWithEngineJsRunsTheScriptForTheCallersProject(@TempDir Path home) throws Exception {
+        Files.createDirectories(home.resolve("policies"));
+        Files.copy(ExampleScripts.FOLDER.resolve("require-ticket-id.js"), home.resolve("policies/require-ticket-id.js"));
+        String key = "pgw_support_bot_key_000000001";
+        String config = """
+                providers:
+                  up: { type: test-openai-format, base_url: %s }
+                auth:
+                  keys:
+                    - { name: support, sha256: %s, project: support-bot }
+                policies:
+                  - id: support-policy
+                    rules:
+                      - policyId: ticket-required
+                        kind: guardrail
+                        stage: request
+                        scope: tenant
+                        guardrail: { engine: js, script: require-ticket-id.js }
+                projects:
+                  - id: support-bot
+                    policy: support-policy
+                """;
+        try (FakeUpstream upstream = FakeUpstream.start()) {
+            upstream.otherwise(request -> Reply.status(200, OpenAiWire.completion("test-model", "Done", 3, 1)));
+            try (TestGateway gateway = TestGateway.builder().home(home)
+                    .config(config.formatted(upstream.baseUrl(), KeyHashes.sha256Hex(key)))
+                    .start()) {
+                HttpResponse<String> blocked = gateway.post("/policy/chat/completions",
+                        OpenAiWire.chatRequest("test-model", "Why was the customer charged twice?", false),
+                        "authorization", "Bearer " + key);
+                HttpResponse<String> allowed = gateway.post("/policy/chat/completions",
+                        OpenAiWire.chatRequest("test-model", "Why was OPS-1234 charged twice?", false),
+                        "authorization", "Bearer " + key);
+
+                assertEquals(403, blocked.statusCode(), blocked.body());
+                assertEquals("TICKET_ID_REQUIRED", Chat.JSON.readTree(blocked.body()).at("/error/code").asText());
+                assertEquals(200, allowed.statusCode(), allowed.body());
+                assertEquals("support-policy", Chat.JSON.readTree(allowed.body()).at("/policy/policy_id").asText());
+                assertEquals(1, upstream.received().size());
+            }
         }
     }
 }

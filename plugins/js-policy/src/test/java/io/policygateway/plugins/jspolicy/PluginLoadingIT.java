@@ -12,6 +12,7 @@ import io.policygateway.api.guardrail.GuardrailFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import org.graalvm.polyglot.Engine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,8 @@ class PluginLoadingIT {
 
     @Test
     void runsAScriptThroughThePluginJarLoadedByPf4j(@TempDir Path home) throws Exception {
-        Path pluginJar = Path.of(System.getProperty("pluginJar"));
+        Path pluginJar = Path.of(Objects.requireNonNull(System.getProperty("pluginJar"),
+                "pluginJar is not set: run this test through failsafe (mvn verify)"));
         Path plugins = Files.createDirectories(home.resolve("plugins"));
         Files.copy(pluginJar, plugins.resolve(pluginJar.getFileName()));
         Path policies = Files.createDirectories(home.resolve("policies"));

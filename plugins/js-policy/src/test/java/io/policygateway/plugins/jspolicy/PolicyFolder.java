@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -56,8 +57,7 @@ final class PolicyFolder implements AutoCloseable {
             Path file = directory.resolve(name);
             Path staged = directory.resolve("." + name + ".tmp");
             Files.writeString(staged, text);
-            Files.move(staged, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(staged, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -127,11 +127,25 @@ class RequestHookTest {
     }
 
     @Test
-    void treatsReturningNothingAsAllow() throws Exception {
-        folder.write("quiet.js", "function onRequest(req) { if (req.model === 'other') { return { action: 'block' }; } }\n");
+    void treatsReturningNothingOrAPlainAllowAsAnUnrecordedAllow() throws Exception {
+        folder.write("quiet.js", """
+                function onRequest(req) {
+                  if (req.messages[0].content === 'explicit') {
+                    return { action: 'allow' };
+                  }
+                  if (req.messages[0].content === 'noted') {
+                    return { action: 'allow', reason_code: 'CHECKED' };
+                  }
+                }
+                """);
         Guardrail guardrail = folder.guardrail("quiet.js");
 
         assertSame(Verdict.allow(), guardrail.beforeRequest(Chat.request("Hi")));
+        assertSame(Verdict.allow(), guardrail.beforeRequest(Chat.request("explicit")));
+        Verdict noted = guardrail.beforeRequest(Chat.request("noted"));
+        assertEquals(Decision.ALLOW, noted.decision());
+        assertEquals("CHECKED", noted.reasonCode());
+        assertEquals("quiet.js", noted.details().get("script"));
     }
 
     @Test

@@ -10,7 +10,12 @@ import io.policygateway.api.guardrail.Verdict;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Hostile scripts that try to exhaust CPU, stack or memory: each is stopped and gets the fail outcome. */
+/**
+ * Hostile scripts that try to exhaust CPU, stack or memory: each is stopped and gets the fail outcome.
+ * The timeout counts the script's CPU time, so on a busy build machine the wall-clock time until a
+ * call is stopped can be several times the timeout; the bounds below only tell the watchdog (which
+ * stops calls) from the caller's last-resort wait (timeout + 5 s).
+ */
 class ResourceLimitsTest {
     /** Runs the hostile code when the user says "attack", and allows otherwise. */
     private static final String TEMPLATE = """
@@ -41,6 +46,8 @@ class ResourceLimitsTest {
     @Test
     void stopsAnInfiniteLoopWithinTheTimeoutAndFailsClosed() throws Exception {
         Guardrail guardrail = hostile("loop.js", "while (true) {}", "50ms", "64MB", "closed");
+        CompiledScript script = ((JsGuardrail) guardrail).select().getFirst().script();
+        assertEquals(1, script.idleContexts());
 
         long started = System.nanoTime();
         Verdict verdict = guardrail.beforeRequest(Chat.request("attack"));
@@ -48,7 +55,8 @@ class ResourceLimitsTest {
 
         assertEquals(Decision.BLOCK, verdict.decision());
         assertEquals("SCRIPT_TIMEOUT", verdict.reasonCode());
-        assertTrue(millis >= 50 && millis < 500, "stopped after " + millis + " ms");
+        assertTrue(millis >= 50 && millis < 3_000, "stopped after " + millis + " ms");
+        assertEquals(0, script.idleContexts(), "the stopped context must be discarded, not pooled");
         assertEquals("STILL_WORKS", guardrail.beforeRequest(Chat.request("hello")).reasonCode());
         assertEquals(1, folder.context().count("js_policy_failures_total", "timeout"));
     }
@@ -73,7 +81,7 @@ class ResourceLimitsTest {
         long millis = (System.nanoTime() - started) / 1_000_000;
 
         assertEquals("SCRIPT_TIMEOUT", verdict.reasonCode());
-        assertTrue(millis < 500, "stopped after " + millis + " ms");
+        assertTrue(millis < 3_000, "stopped after " + millis + " ms");
         assertEquals("STILL_WORKS", guardrail.beforeRequest(Chat.request("hello")).reasonCode());
     }
 
@@ -125,7 +133,7 @@ class ResourceLimitsTest {
         long millis = (System.nanoTime() - started) / 1_000_000;
 
         assertEquals("SCRIPT_ERROR", verdict.reasonCode());
-        assertTrue(millis < 1_000, "refused after " + millis + " ms");
+        assertTrue(millis < 3_000, "refused after " + millis + " ms");
     }
 
     @Test

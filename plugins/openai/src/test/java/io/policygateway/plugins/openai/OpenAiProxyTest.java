@@ -37,7 +37,7 @@ class OpenAiProxyTest {
     void start() throws Exception {
         upstream = FakeUpstream.start();
         gateway = TestGateway.builder()
-                .config("upstream:\n  first_byte_timeout: 500ms\n  idle_timeout: 500ms\n")
+                .config("upstream:\n  first_byte_timeout: 2s\n  idle_timeout: 2s\n")
                 .env("OPENAI_API_KEY", PROVIDER_KEY)
                 .env("OPENAI_BASE_URL", upstream.baseUrl() + "/v1")
                 .start();
@@ -125,7 +125,7 @@ class OpenAiProxyTest {
         upstream.enqueue(Reply.hang());
         HttpResponse<String> response = gateway.post("/v1/chat/completions", request(false));
         assertEquals(504, response.statusCode());
-        assertTrue(response.body().contains("did not answer within 500 ms"), response.body());
+        assertTrue(response.body().contains("did not answer within 2000 ms"), response.body());
     }
 
     @Test
@@ -171,6 +171,7 @@ class OpenAiProxyTest {
         HttpRequest httpRequest = HttpRequest.newBuilder(gateway.uri("/v1/chat/completions"))
                 .POST(HttpRequest.BodyPublishers.ofString(request(true))).header("content-type", "application/json").build();
         HttpResponse<InputStream> response = client.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             assertTrue(reader.readLine().startsWith("data: "), "the first chunk arrives before the upstream finished");
         }

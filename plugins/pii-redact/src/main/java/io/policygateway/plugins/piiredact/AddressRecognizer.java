@@ -1,6 +1,7 @@
 package io.policygateway.plugins.piiredact;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,21 +27,67 @@ final class AddressRecognizer implements Recognizer {
                     + "|place|quai|route|cours|square|passage)\\s+[\\p{L}'’ \\-]{2,40}?,\\s*\\d{5}\\s+\\p{Lu}[\\p{L}\\-]+"
                     + "(?:[ \\-]\\p{Lu}[\\p{L}\\-]+)*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final List<String> GERMAN_STREET_SUFFIXES = List.of("straße", "strasse", "str.", "weg", "gasse", "platz",
+            "allee", "ring", "damm", "ufer", "chaussee");
     private static final Pattern GERMAN = Pattern.compile(
             "(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}\\-]*(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee)"
                     + "\\s+\\d{1,4}\\s?[a-zA-Z]?(?:,\\s*|\\s+)\\d{5}\\s+\\p{Lu}[\\p{L}\\-]+");
+
+    private static boolean hasGermanStreetSuffix(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        for (String suffix : GERMAN_STREET_SUFFIXES) {
+            if (lower.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     @Override
     public PiiType type() {
         return PiiType.ADDRESS;
     }
 
+    /**
+     * Addresses are looked for only around runs of digits: English and French ones start with the
+     * house number, German ones have it after the street name, within a few dozen characters.
+     */
     @Override
-    public void find(String text, List<Candidate> out) {
-        for (Pattern pattern : new Pattern[] {ENGLISH, FRENCH, GERMAN}) {
-            Matcher matcher = pattern.matcher(text);
-            while (matcher.find()) {
-                out.add(new Candidate(PiiType.ADDRESS, matcher.start(), matcher.end(), 0.7));
+    public void find(String text, Anchors anchors, List<Candidate> out) {
+        Matcher english = ENGLISH.matcher(text).useTransparentBounds(true);
+        Matcher french = FRENCH.matcher(text).useTransparentBounds(true);
+        Matcher german = GERMAN.matcher(text).useTransparentBounds(true);
+        int covered = 0;
+        for (int n = 0; n < anchors.digitRunCount(); n++) {
+            int start = anchors.digitRun(n);
+            if (start < covered) {
+                continue;
+            }
+            int end = Math.min(text.length(), start + 160);
+            if (anchors.digitRunLength(n) <= 5) {
+                for (Matcher matcher : new Matcher[] {english, french}) {
+                    matcher.region(start, end);
+                    if (matcher.lookingAt()) {
+                        out.add(new Candidate(PiiType.ADDRESS, start, matcher.end(), 0.7));
+                        covered = Math.max(covered, matcher.end());
+                    }
+                }
+            }
+            int streetEnd = start;
+            while (streetEnd > covered && Character.isWhitespace(text.charAt(streetEnd - 1))) {
+                streetEnd--;
+            }
+            int street = streetEnd;
+            while (street > covered && (Character.isLetter(text.charAt(street - 1)) || text.charAt(street - 1) == '-'
+                    || text.charAt(street - 1) == '.')) {
+                street--;
+            }
+            if (street < streetEnd && streetEnd < start && hasGermanStreetSuffix(text.substring(street, streetEnd))) {
+                german.region(street, end);
+                if (german.lookingAt()) {
+                    out.add(new Candidate(PiiType.ADDRESS, street, german.end(), 0.7));
+                    covered = Math.max(covered, german.end());
+                }
             }
         }
     }

@@ -20,16 +20,23 @@ final class CreditCardRecognizer implements Recognizer {
     }
 
     @Override
-    public void find(String text, List<Candidate> out) {
-        Matcher matcher = CARD.matcher(text);
-        int from = 0;
-        while (from < text.length() && matcher.find(from)) {
-            int end = longestCard(text, matcher.start(), matcher.end());
+    public void find(String text, Anchors anchors, List<Candidate> out) {
+        Matcher matcher = CARD.matcher(text).useTransparentBounds(true);
+        int covered = 0;
+        for (int n = 0; n < anchors.digitRunCount(); n++) {
+            int start = anchors.digitRun(n);
+            int digits = anchors.digitRunLength(n);
+            if (start < covered || (digits != 4 && (digits < 13 || digits > 19))) {
+                continue;
+            }
+            matcher.region(start, Math.min(text.length(), start + 30));
+            if (!matcher.lookingAt()) {
+                continue;
+            }
+            int end = longestCard(text, start, matcher.end());
             if (end > 0) {
-                out.add(new Candidate(PiiType.CREDIT_CARD, matcher.start(), end, 0.9));
-                from = end;
-            } else {
-                from = matcher.start() + 1;
+                out.add(new Candidate(PiiType.CREDIT_CARD, start, end, 0.9));
+                covered = end;
             }
         }
     }

@@ -42,19 +42,32 @@ final class IbanRecognizer implements Recognizer {
     }
 
     @Override
-    public void find(String text, List<Candidate> out) {
-        Matcher matcher = CANDIDATE.matcher(text);
-        int from = 0;
-        while (from < text.length() && matcher.find(from)) {
-            Integer length = LENGTHS.get(text.substring(matcher.start(), matcher.start() + 2).toUpperCase(Locale.ROOT));
-            int end = length == null ? -1 : endOfIban(text, matcher.start(), matcher.end(), length);
+    public void find(String text, Anchors anchors, List<Candidate> out) {
+        Matcher matcher = CANDIDATE.matcher(text).useTransparentBounds(true);
+        int covered = 0;
+        for (int n = 0; n < anchors.digitRunCount(); n++) {
+            int start = anchors.digitRun(n) - 2;
+            if (start < covered || !isAsciiLetter(text.charAt(start)) || !isAsciiLetter(text.charAt(start + 1))) {
+                continue;
+            }
+            Integer length = LENGTHS.get(text.substring(start, start + 2).toUpperCase(Locale.ROOT));
+            if (length == null) {
+                continue;
+            }
+            matcher.region(start, Math.min(text.length(), start + 50));
+            if (!matcher.lookingAt()) {
+                continue;
+            }
+            int end = endOfIban(text, start, matcher.end(), length);
             if (end > 0) {
-                out.add(new Candidate(PiiType.IBAN, matcher.start(), end, 0.95));
-                from = end;
-            } else {
-                from = matcher.start() + 1;
+                out.add(new Candidate(PiiType.IBAN, start, end, 0.95));
+                covered = end;
             }
         }
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     /**

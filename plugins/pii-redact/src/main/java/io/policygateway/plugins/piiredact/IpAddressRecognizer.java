@@ -32,23 +32,54 @@ final class IpAddressRecognizer implements Recognizer {
     }
 
     @Override
-    public void find(String text, List<Candidate> out) {
-        if (text.indexOf('.') >= 0) {
-            Matcher matcher = IPV4.matcher(text);
-            while (matcher.find()) {
-                if (!isNetmask(matcher.group()) && !Context.wordBefore(text, matcher.start(), 2, 25, NOT_AN_ADDRESS)) {
-                    out.add(new Candidate(PiiType.IP_ADDRESS, matcher.start(), matcher.end(), 0.85));
+    public void find(String text, Anchors anchors, List<Candidate> out) {
+        Matcher ipv4 = IPV4.matcher(text).useTransparentBounds(true);
+        int covered = 0;
+        for (int n = 0; n < anchors.digitRunCount(); n++) {
+            int start = anchors.digitRun(n);
+            int end = start + anchors.digitRunLength(n);
+            if (start < covered || end - start > 3 || end >= text.length() || text.charAt(end) != '.') {
+                continue;
+            }
+            ipv4.region(start, Math.min(text.length(), start + 15));
+            if (ipv4.lookingAt() && !isNetmask(ipv4.group())
+                    && !Context.wordBefore(text, start, 2, 25, NOT_AN_ADDRESS)) {
+                out.add(new Candidate(PiiType.IP_ADDRESS, start, ipv4.end(), 0.85));
+                covered = ipv4.end();
+            }
+        }
+        Matcher ipv6 = IPV6_CANDIDATE.matcher(text).useTransparentBounds(true);
+        covered = 0;
+        for (int n = 0; n < anchors.colonCount(); n++) {
+            int colon = anchors.colon(n);
+            if (colon < covered) {
+                continue;
+            }
+            int from = colon;
+            while (from > 0 && isAddressCharacter(text.charAt(from - 1))) {
+                from--;
+            }
+            int to = colon + 1;
+            int colons = 1;
+            while (to < text.length() && isAddressCharacter(text.charAt(to))) {
+                colons += text.charAt(to) == ':' ? 1 : 0;
+                to++;
+            }
+            covered = to;
+            if (colons < 2) {
+                continue;
+            }
+            ipv6.region(from, to);
+            while (ipv6.find()) {
+                if (isIpv6(ipv6.group())) {
+                    out.add(new Candidate(PiiType.IP_ADDRESS, ipv6.start(), ipv6.end(), 0.85));
                 }
             }
         }
-        if (text.indexOf(':') >= 0) {
-            Matcher matcher = IPV6_CANDIDATE.matcher(text);
-            while (matcher.find()) {
-                if (isIpv6(matcher.group())) {
-                    out.add(new Candidate(PiiType.IP_ADDRESS, matcher.start(), matcher.end(), 0.85));
-                }
-            }
-        }
+    }
+
+    private static boolean isAddressCharacter(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == ':' || c == '.';
     }
 
     /** Whether the address is a contiguous run of one bits followed by zeros, such as 255.255.240.0. */

@@ -75,25 +75,36 @@ final class PhoneRecognizer implements Recognizer {
     }
 
     @Override
-    public void find(String text, List<Candidate> out) {
-        findInternational(text, out);
-        findNanp(text, out);
-        findNational(text, out);
-    }
-
-    private static void findInternational(String text, List<Candidate> out) {
-        if (text.indexOf('+') < 0 && !text.contains("00")) {
+    public void find(String text, Anchors anchors, List<Candidate> out) {
+        if (anchors.digitRunCount() == 0) {
             return;
         }
-        Matcher matcher = INTERNATIONAL.matcher(text);
-        while (matcher.find()) {
-            boolean plus = text.charAt(matcher.start()) == '+';
-            if (!plus && Context.wordBefore(text, matcher.start(), 3, 40, NOT_A_PHONE)) {
+        findInternational(text, anchors, out);
+        findNanp(text, anchors, out);
+        findNational(text, anchors, out);
+    }
+
+    private static void findInternational(String text, Anchors anchors, List<Candidate> out) {
+        Matcher matcher = INTERNATIONAL.matcher(text).useTransparentBounds(true);
+        int covered = 0;
+        for (int n = 0; n < anchors.digitRunCount(); n++) {
+            int digit = anchors.digitRun(n);
+            boolean plus = digit > 0 && text.charAt(digit - 1) == '+';
+            int start = plus ? digit - 1 : digit;
+            if (start < covered || (!plus && !text.startsWith("00", digit))) {
                 continue;
             }
-            int end = longestValidInternational(text, matcher.start() + (plus ? 1 : 2), matcher.end());
+            matcher.region(start, Math.min(text.length(), start + 40));
+            if (!matcher.lookingAt()) {
+                continue;
+            }
+            if (!plus && Context.wordBefore(text, start, 3, 40, NOT_A_PHONE)) {
+                continue;
+            }
+            int end = longestValidInternational(text, start + (plus ? 1 : 2), matcher.end());
             if (end > 0) {
-                out.add(new Candidate(PiiType.PHONE, matcher.start(), end, plus ? 0.85 : 0.7));
+                out.add(new Candidate(PiiType.PHONE, start, end, plus ? 0.85 : 0.7));
+                covered = end;
             }
         }
     }
@@ -155,20 +166,33 @@ final class PhoneRecognizer implements Recognizer {
         return national >= range[0] && national <= range[1];
     }
 
-    private static void findNanp(String text, List<Candidate> out) {
-        Matcher matcher = NANP.matcher(text);
-        while (matcher.find()) {
-            String area = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-            if (isServiceCode(area) || Context.wordBefore(text, matcher.start(), 3, 40, NOT_A_PHONE)) {
+    private static void findNanp(String text, Anchors anchors, List<Candidate> out) {
+        Matcher separated = NANP.matcher(text).useTransparentBounds(true);
+        Matcher compact = NANP_COMPACT.matcher(text).useTransparentBounds(true);
+        int covered = 0;
+        for (int n = 0; n < anchors.digitRunCount(); n++) {
+            int digit = anchors.digitRun(n);
+            int digits = anchors.digitRunLength(n);
+            int start = digit > 0 && text.charAt(digit - 1) == '(' ? digit - 1 : digit;
+            boolean plausible = digits == 3 || digits == 10 || digits == 11 || (digits == 1 && text.charAt(digit) == '1');
+            if (start < covered || !plausible) {
                 continue;
             }
-            out.add(new Candidate(PiiType.PHONE, matcher.start(), matcher.end(), 0.75));
-        }
-        Matcher compact = NANP_COMPACT.matcher(text);
-        while (compact.find()) {
-            if (!isServiceCode(compact.group(1)) && Context.wordBefore(text, compact.start(), 4, 50, PHONE_WORDS)
-                    && !Context.wordBefore(text, compact.start(), 3, 40, NOT_A_PHONE)) {
-                out.add(new Candidate(PiiType.PHONE, compact.start(), compact.end(), 0.6));
+            separated.region(start, Math.min(text.length(), start + 20));
+            if (separated.lookingAt()) {
+                String area = separated.group(1) != null ? separated.group(1) : separated.group(2);
+                if (!isServiceCode(area) && !Context.wordBefore(text, start, 3, 40, NOT_A_PHONE)) {
+                    out.add(new Candidate(PiiType.PHONE, start, separated.end(), 0.75));
+                    covered = separated.end();
+                }
+                continue;
+            }
+            compact.region(digit, Math.min(text.length(), digit + 11));
+            if (compact.lookingAt() && !isServiceCode(compact.group(1))
+                    && Context.wordBefore(text, digit, 4, 50, PHONE_WORDS)
+                    && !Context.wordBefore(text, digit, 3, 40, NOT_A_PHONE)) {
+                out.add(new Candidate(PiiType.PHONE, digit, compact.end(), 0.6));
+                covered = compact.end();
             }
         }
     }
@@ -183,9 +207,22 @@ final class PhoneRecognizer implements Recognizer {
         return area.charAt(1) == '1' && area.charAt(2) == '1';
     }
 
-    private static void findNational(String text, List<Candidate> out) {
-        Matcher matcher = NATIONAL.matcher(text);
-        while (matcher.find()) {
+    private static void findNational(String text, Anchors anchors, List<Candidate> out) {
+        Matcher matcher = NATIONAL.matcher(text).useTransparentBounds(true);
+        int covered = 0;
+        for (int n = 0; n < anchors.digitRunCount(); n++) {
+            int digit = anchors.digitRun(n);
+            if (text.charAt(digit) != '0') {
+                continue;
+            }
+            int start = digit > 0 && text.charAt(digit - 1) == '(' ? digit - 1 : digit;
+            if (start < covered) {
+                continue;
+            }
+            matcher.region(start, Math.min(text.length(), start + 30));
+            if (!matcher.lookingAt()) {
+                continue;
+            }
             String candidate = matcher.group();
             if (Context.wordBefore(text, matcher.start(), 3, 40, NOT_A_PHONE)) {
                 continue;
@@ -216,6 +253,7 @@ final class PhoneRecognizer implements Recognizer {
                 continue;
             }
             out.add(new Candidate(PiiType.PHONE, matcher.start(), matcher.end(), 0.65));
+            covered = matcher.end();
         }
     }
 }

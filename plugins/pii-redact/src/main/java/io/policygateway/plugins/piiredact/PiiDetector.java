@@ -50,8 +50,9 @@ public final class PiiDetector {
     /** The personal data in {@code text}, sorted by position, never overlapping. */
     public List<PiiSpan> detect(String text) {
         List<Recognizer.Candidate> candidates = new ArrayList<>();
+        Anchors anchors = Anchors.of(text);
         for (Recognizer recognizer : recognizers) {
-            recognizer.find(text, candidates);
+            recognizer.find(text, anchors, candidates);
         }
         if (candidates.isEmpty()) {
             return List.of();

@@ -9,6 +9,7 @@ import io.policygateway.api.guardrail.Decision;
 import io.policygateway.api.guardrail.Guardrail;
 import io.policygateway.api.guardrail.GuardrailRequest;
 import io.policygateway.api.guardrail.GuardrailResponse;
+import io.policygateway.api.guardrail.ObservingStreamGuard;
 import io.policygateway.api.guardrail.StreamGuard;
 import io.policygateway.api.guardrail.Verdict;
 import java.util.HashMap;
@@ -99,7 +100,23 @@ final class PiiRedactGuardrail implements Guardrail {
         Optional<Placeholders> issued = settings.reversible()
                 ? mappings.take(request.context().traceId())
                 : Optional.empty();
-        return new PiiStreamGuard(settings, detector, issued);
+        return switch (settings.streamMode()) {
+            case WINDOW -> new PiiStreamGuard(settings, detector, issued, settings.streamWindow());
+            case BUFFER -> new PiiStreamGuard(settings, detector, issued, settings.streamMaxHold());
+            case PASS_THROUGH -> new ObservingStreamGuard(settings.streamMaxHold(), this::observed);
+        };
+    }
+
+    /** What a pass-through stream records: the findings in the answer, as log-only. */
+    private Optional<Verdict> observed(String answer) {
+        Findings findings = new Findings();
+        detector.detect(answer).forEach(span -> findings.add(span.type()));
+        if (findings.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Verdict(Decision.LOG_ONLY, DETECTED, "The answer contained personal data ("
+                + findings.summary() + "); pass-through streams are not redacted.", Optional.empty(), Optional.empty(),
+                findings.details()));
     }
 
     @Override

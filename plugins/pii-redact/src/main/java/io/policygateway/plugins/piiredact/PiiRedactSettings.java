@@ -3,6 +3,7 @@ package io.policygateway.plugins.piiredact;
 import static java.util.Objects.requireNonNull;
 
 import io.policygateway.api.PluginConfig;
+import io.policygateway.api.guardrail.StreamMode;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -17,15 +18,20 @@ import java.util.Set;
  *     values before the caller sees it ({@code reversible}; default false; needs {@code redact})
  * @param streamWindow characters of a streamed answer held back so that a value split across
  *     chunks is still seen whole ({@code streamWindow}; default 128)
- * @param streamMaxHold the most characters ever held back, for very long tokens
- *     ({@code streamMaxHold}; default 2048)
+ * @param streamMaxHold the most characters ever held back, for very long tokens; in {@code buffer}
+ *     mode the size of the buffer ({@code streamMaxHold}; default 2048)
+ * @param streamMode {@code window} (default), {@code buffer} (hold the answer up to
+ *     {@code streamMaxHold}, scan once) or {@code pass-through} (no hold-back, findings only
+ *     logged; not with {@code reversible}) ({@code streamMode})
  */
-record PiiRedactSettings(Set<PiiType> types, PiiAction action, boolean reversible, int streamWindow, int streamMaxHold) {
-    static final List<String> KEYS = List.of("categories", "action", "reversible", "streamWindow", "streamMaxHold");
+record PiiRedactSettings(Set<PiiType> types, PiiAction action, boolean reversible, int streamWindow, int streamMaxHold,
+        StreamMode streamMode) {
+    static final List<String> KEYS = List.of("categories", "action", "reversible", "streamWindow", "streamMaxHold", "streamMode");
 
     PiiRedactSettings {
         types = Set.copyOf(requireNonNull(types, "types is null"));
         requireNonNull(action, "action is null");
+        requireNonNull(streamMode, "streamMode is null");
     }
 
     static PiiRedactSettings from(PluginConfig config) {
@@ -44,7 +50,11 @@ record PiiRedactSettings(Set<PiiType> types, PiiAction action, boolean reversibl
         if (maxHold < window || maxHold > 1_048_576) {
             throw config.error("streamMaxHold", "expected streamWindow (" + window + ") to 1048576 characters, got " + maxHold);
         }
-        return new PiiRedactSettings(types, action, reversible, window, maxHold);
+        StreamMode streamMode = StreamMode.from(config, "streamMode", StreamMode.WINDOW);
+        if (reversible && streamMode == StreamMode.PASS_THROUGH) {
+            throw config.error("streamMode", "pass-through cannot restore placeholders; use window or buffer with reversible");
+        }
+        return new PiiRedactSettings(types, action, reversible, window, maxHold, streamMode);
     }
 
     private static Set<PiiType> types(PluginConfig config) {

@@ -27,8 +27,11 @@ final class PiiStreamGuard extends HoldBackStreamGuard {
     private final Findings findings = new Findings();
     private int restored;
 
-    PiiStreamGuard(PiiRedactSettings settings, PiiDetector detector, Optional<Placeholders> issued) {
-        super(settings.streamWindow(), settings.streamMaxHold());
+    /**
+     * @param window characters always held back; {@code settings.streamMaxHold()} to buffer the answer
+     */
+    PiiStreamGuard(PiiRedactSettings settings, PiiDetector detector, Optional<Placeholders> issued, int window) {
+        super(window, settings.streamMaxHold());
         this.settings = settings;
         this.detector = detector;
         this.issued = issued;

@@ -11,8 +11,12 @@ interface Recognizer {
     /** The type this recognizer reports. */
     PiiType type();
 
-    /** Adds every candidate found in {@code text} to {@code out}, in any order, possibly overlapping. */
-    void find(String text, List<Candidate> out);
+    /**
+     * Adds every candidate found in {@code text} to {@code out}, in any order, possibly
+     * overlapping. {@code anchors} are the positions where entities can start; recognizers of
+     * anchored types match only there.
+     */
+    void find(String text, Anchors anchors, List<Candidate> out);
 
     /**
      * A span a recognizer proposes, with its confidence: where two candidates overlap, the more

@@ -25,18 +25,27 @@ final class SsnRecognizer implements Recognizer {
     }
 
     @Override
-    public void find(String text, List<Candidate> out) {
-        Matcher matcher = SSN.matcher(text);
-        while (matcher.find()) {
-            if (!validRange(matcher.group(1), matcher.group(3), matcher.group(4))) {
+    public void find(String text, Anchors anchors, List<Candidate> out) {
+        Matcher matcher = SSN.matcher(text).useTransparentBounds(true);
+        int covered = 0;
+        for (int n = 0; n < anchors.digitRunCount(); n++) {
+            int start = anchors.digitRun(n);
+            int digits = anchors.digitRunLength(n);
+            if (start < covered || (digits != 3 && digits != 9)) {
+                continue;
+            }
+            matcher.region(start, Math.min(text.length(), start + 11));
+            if (!matcher.lookingAt() || !validRange(matcher.group(1), matcher.group(3), matcher.group(4))) {
                 continue;
             }
             boolean named = Context.wordBefore(text, matcher.start(), 6, 60, SSN_WORDS);
             boolean dashed = matcher.group(2).equals("-");
             if (named) {
                 out.add(new Candidate(PiiType.SSN, matcher.start(), matcher.end(), 0.95));
+                covered = matcher.end();
             } else if (dashed && !Context.wordBefore(text, matcher.start(), 3, 40, NOT_AN_SSN)) {
                 out.add(new Candidate(PiiType.SSN, matcher.start(), matcher.end(), 0.8));
+                covered = matcher.end();
             }
         }
     }

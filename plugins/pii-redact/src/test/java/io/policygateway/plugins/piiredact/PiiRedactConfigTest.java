@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.policygateway.api.ConfigException;
 import io.policygateway.api.PluginConfig;
+import io.policygateway.api.guardrail.StreamMode;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,15 @@ class PiiRedactConfigTest {
         assertFalse(settings.reversible());
         assertEquals(128, settings.streamWindow());
         assertEquals(2048, settings.streamMaxHold());
+        assertEquals(StreamMode.WINDOW, settings.streamMode());
+    }
+
+    @Test
+    void refusesPassThroughStreamsInReversibleModeAndUnknownStreamModes() {
+        assertEquals("plugins[0].config.streamMode", assertThrows(ConfigException.class, () -> PiiRedactSettings.from(
+                Chats.config("{\"reversible\": true, \"streamMode\": \"pass-through\"}"))).path());
+        assertEquals("plugins[0].config.streamMode", assertThrows(ConfigException.class, () -> PiiRedactSettings.from(
+                Chats.config("{\"streamMode\": \"chunked\"}"))).path());
     }
 
     @Test
@@ -37,7 +47,7 @@ class PiiRedactConfigTest {
                 () -> PiiRedactSettings.from(Chats.config("{\"categoies\": [\"email\"]}")));
         assertEquals("plugins[0].config.categoies", error.path());
         assertEquals("gateway.yaml: plugins[0].config.categoies: unknown key (known keys: action, categories, reversible, "
-                + "streamMaxHold, streamWindow)", error.getMessage());
+                + "streamMaxHold, streamMode, streamWindow)", error.getMessage());
     }
 
     @Test

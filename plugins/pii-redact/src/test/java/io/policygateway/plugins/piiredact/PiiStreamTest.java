@@ -71,6 +71,26 @@ class PiiStreamTest {
     }
 
     @Test
+    void buffersTheWholeAnswerAndScansItOnceInBufferMode() {
+        StreamGuard guard = guardrail("{\"streamMode\": \"buffer\"}").openStream(Chats.request("s7", "hi"));
+        String start = "A long answer that a sliding window would already start releasing, with an address at the end: ";
+        assertEquals("", guard.onText(start).release());
+        assertEquals("", guard.onText("ann@example.com.").release());
+        assertEquals(start + "[EMAIL_1].", guard.finish().release());
+    }
+
+    @Test
+    void releasesEveryChunkAtOnceAndOnlyLogsInPassThroughMode() {
+        StreamGuard guard = guardrail("{\"streamMode\": \"pass-through\"}").openStream(Chats.request("s8", "hi"));
+        assertEquals("Mail ann@exa", guard.onText("Mail ann@exa").release());
+        assertEquals("mple.com now", guard.onText("mple.com now").release());
+        Verdict verdict = guard.finish().verdict().orElseThrow();
+        assertEquals(Decision.LOG_ONLY, verdict.decision());
+        assertEquals("PII_DETECTED", verdict.reasonCode());
+        assertEquals(1, verdict.details().get("email"));
+    }
+
+    @Test
     void passesAnAnswerWithoutPersonalDataThroughUnchanged() {
         StreamGuard guard = guardrail("{}").openStream(Chats.request("s6", "hi"));
         Chats.Streamed streamed = Chats.stream(guard, "Version 1.2.3.4 was ", "released on ", "2024-03-18.");

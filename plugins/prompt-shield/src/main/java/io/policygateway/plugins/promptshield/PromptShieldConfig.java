@@ -32,7 +32,7 @@ record PromptShieldConfig(double threshold, GuardrailAction action, Set<SignalFa
     }
 
     static PromptShieldConfig from(PluginConfig raw) {
-        PluginConfig config = RuleConfig.flatten(raw).requireOnly("threshold", "action", "categories", "roles");
+        PluginConfig config = raw.requireOnly("threshold", "action", "categories", "roles");
         double threshold = config.decimal("threshold", DEFAULT_THRESHOLD);
         if (!(threshold > 0 && threshold <= 1)) {
             throw config.error("threshold", "expected a number above 0 and at most 1, got " + threshold);

@@ -10,6 +10,8 @@ import io.policygateway.api.guardrail.Decision;
 import io.policygateway.api.guardrail.Guardrail;
 import io.policygateway.api.guardrail.GuardrailRequest;
 import io.policygateway.api.guardrail.GuardrailResponse;
+import io.policygateway.api.guardrail.ObservingStreamGuard;
+import io.policygateway.api.guardrail.StreamMode;
 import io.policygateway.api.guardrail.StreamGuard;
 import io.policygateway.api.guardrail.Verdict;
 import java.util.HashMap;
@@ -29,10 +31,12 @@ final class RegexGuardGuardrail implements Guardrail {
 
     private final RegexScanner scanner;
     private final int streamWindow;
+    private final StreamMode streamMode;
 
-    RegexGuardGuardrail(RegexScanner scanner, int streamWindow) {
+    RegexGuardGuardrail(RegexScanner scanner, int streamWindow, StreamMode streamMode) {
         this.scanner = requireNonNull(scanner, "scanner is null");
         this.streamWindow = streamWindow;
+        this.streamMode = requireNonNull(streamMode, "streamMode is null");
     }
 
     @Override
@@ -49,7 +53,24 @@ final class RegexGuardGuardrail implements Guardrail {
 
     @Override
     public StreamGuard openStream(GuardrailRequest request) {
-        return new RegexStreamGuard(scanner, streamWindow);
+        return switch (streamMode) {
+            case WINDOW -> new RegexStreamGuard(scanner, streamWindow);
+            case BUFFER -> new RegexStreamGuard(scanner, RegexGuardSettings.STREAM_LIMIT);
+            case PASS_THROUGH -> new ObservingStreamGuard(RegexGuardSettings.STREAM_LIMIT, this::observed);
+        };
+    }
+
+    /** What a pass-through stream records: the pattern matches in the answer, as log-only. */
+    private Optional<Verdict> observed(String answer) {
+        RegexFindings findings = new RegexFindings();
+        try {
+            scanner.scan(answer).forEach(findings::add);
+        } catch (RegexScanner.ScanBudgetExceeded runaway) {
+            return Optional.of(new Verdict(Decision.LOG_ONLY, "REGEX_SCAN_FAILED", "A pattern exceeded its scan budget.",
+                    Optional.empty(), Optional.empty(), Map.of()));
+        }
+        return findings.isEmpty() ? Optional.empty() : Optional.of(verdict(Decision.LOG_ONLY,
+                "The answer matched patterns: " + findings.summary() + "; pass-through streams are not changed.", findings));
     }
 
     private Verdict scan(List<ChatText.Segment> segments, String where,

@@ -36,6 +36,6 @@ public final class RegexGuardGuardrailFactory implements GuardrailFactory {
         RegexGuardSettings settings = RegexGuardSettings.from(config);
         RegexScanner scanner = new RegexScanner(settings.rules(), settings.scanChunk(), settings.scanOverlap(),
                 RegexGuardSettings.BUDGET_PER_CHARACTER);
-        return new RegexGuardGuardrail(scanner, settings.streamWindow());
+        return new RegexGuardGuardrail(scanner, settings.streamWindow(), settings.streamMode());
     }
 }

@@ -3,6 +3,7 @@ package io.policygateway.plugins.regexguard;
 import static java.util.Objects.requireNonNull;
 
 import io.policygateway.api.PluginConfig;
+import io.policygateway.api.guardrail.StreamMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,9 +23,16 @@ import java.util.regex.PatternSyntaxException;
  * @param scanOverlap how far consecutive scan regions overlap, the longest match guaranteed to be
  *     found where they meet ({@code scanOverlap}; default 1024)
  * @param streamWindow characters of a streamed answer held back ({@code streamWindow}; default 256)
+ * @param streamMode {@code window} (default), {@code buffer} (hold the answer up to 65536
+ *     characters, scan once) or {@code pass-through} (no hold-back, matches only logged)
+ *     ({@code streamMode})
  */
-record RegexGuardSettings(List<RegexRule> rules, RegexAction action, int scanChunk, int scanOverlap, int streamWindow) {
-    static final List<String> KEYS = List.of("patterns", "categories", "action", "scanChunk", "scanOverlap", "streamWindow");
+record RegexGuardSettings(List<RegexRule> rules, RegexAction action, int scanChunk, int scanOverlap, int streamWindow,
+        StreamMode streamMode) {
+    static final List<String> KEYS = List.of("patterns", "categories", "action", "scanChunk", "scanOverlap", "streamWindow",
+            "streamMode");
+    /** The most characters of a streamed answer held back or kept, and the buffer size. */
+    static final int STREAM_LIMIT = 65_536;
     static final List<String> PATTERN_KEYS = List.of("name", "pattern", "action", "replacement");
     /** Character reads allowed per scanned character before a pattern counts as runaway. */
     static final long BUDGET_PER_CHARACTER = 2_000;
@@ -32,6 +40,7 @@ record RegexGuardSettings(List<RegexRule> rules, RegexAction action, int scanChu
     RegexGuardSettings {
         rules = List.copyOf(requireNonNull(rules, "rules is null"));
         requireNonNull(action, "action is null");
+        requireNonNull(streamMode, "streamMode is null");
     }
 
     static RegexGuardSettings from(PluginConfig config) {
@@ -70,10 +79,10 @@ record RegexGuardSettings(List<RegexRule> rules, RegexAction action, int scanChu
             throw config.error("scanOverlap", "expected 0 to scanChunk - 1 (" + (chunk - 1) + "), got " + overlap);
         }
         int window = (int) config.number("streamWindow", 256);
-        if (window < 16 || window > 65_536) {
+        if (window < 16 || window > STREAM_LIMIT) {
             throw config.error("streamWindow", "expected 16 to 65536 characters, got " + window);
         }
-        return new RegexGuardSettings(rules, action, chunk, overlap, window);
+        return new RegexGuardSettings(rules, action, chunk, overlap, window, StreamMode.from(config, "streamMode", StreamMode.WINDOW));
     }
 
     private static Pattern compile(PluginConfig config, String key, String source) {

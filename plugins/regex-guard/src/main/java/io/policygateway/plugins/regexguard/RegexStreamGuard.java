@@ -23,6 +23,7 @@ final class RegexStreamGuard extends HoldBackStreamGuard {
     private final RegexFindings findings = new RegexFindings();
     private boolean rewritten;
 
+    /** @param window characters always held back; {@link RegexGuardSettings#STREAM_LIMIT} to buffer the answer */
     RegexStreamGuard(RegexScanner scanner, int window) {
         super(window, Math.max(window, 8192));
         this.scanner = scanner;

@@ -95,6 +95,17 @@ class RegexGuardGuardrailTest {
     }
 
     @Test
+    void onlyRecordsMatchesInPassThroughMode() {
+        String config = RULES.substring(0, RULES.length() - 1) + ", \"streamMode\": \"pass-through\"}";
+        StreamGuard guard = guardrail(config).openStream(Chats.request("t", "q"));
+        assertEquals("Ticket TCK-", guard.onText("Ticket TCK-").release());
+        assertEquals("12345 and Project Falcon", guard.onText("12345 and Project Falcon").release());
+        Verdict verdict = guard.finish().verdict().orElseThrow();
+        assertEquals(Decision.LOG_ONLY, verdict.decision());
+        assertEquals(Map.of("ticket", 1, "codename", 1, "total", 2), verdict.details());
+    }
+
+    @Test
     void blocksAStreamAtABlockPattern() {
         StreamGuard guard = guardrail(RULES).openStream(Chats.request("t", "q"));
         Chats.Streamed streamed = Chats.stream(guard, "It is called Proj", "ect Fal", "con internally");

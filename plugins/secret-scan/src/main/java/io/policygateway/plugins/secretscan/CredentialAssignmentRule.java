@@ -43,6 +43,9 @@ final class CredentialAssignmentRule implements Rule {
                     + "|timeout|format|field|param|policy|hash|hashed|digest|salt|rotation|prompt|label|hint|id)$");
     private static final Pattern PASSWORD_KEY = Pattern.compile("pass|pwd|kennwort|contrase|senha", Pattern.CASE_INSENSITIVE);
     private static final Pattern AWS_SECRET_SHAPE = Pattern.compile("[A-Za-z0-9/+]{40}");
+    /** Words every credential key name contains (lower case). */
+    private static final String[] ANCHOR_WORDS = {"key", "secret", "token", "pass", "pwd", "credential", "kennwort",
+        "contrase", "senha"};
     private static final String[] KEYWORDS = {"key", "secret", "token", "pass", "pwd", "credential", "basic", "bearer", "mysql",
         "curl", "kennwort", "contrase", "senha"};
 
@@ -52,22 +55,13 @@ final class CredentialAssignmentRule implements Rule {
         if (!mentionsAny(lower)) {
             return;
         }
-        Matcher matcher = ASSIGNMENT.matcher(text);
-        while (matcher.find()) {
-            int valueGroup = matcher.start("double") >= 0 ? 1 : matcher.start("single") >= 0 ? 2 : 3;
-            String group = valueGroup == 1 ? "double" : valueGroup == 2 ? "single" : "bare";
-            int start = matcher.start(group);
-            int end = valueGroup == 3 ? trimEnd(text, start, matcher.end(group)) : matcher.end(group);
-            String value = text.substring(start, end);
-            String key = matcher.group("key").toLowerCase(Locale.ROOT);
-            if (NOT_A_CREDENTIAL_KEY.matcher(key).find() || value.contains("://")) {
-                continue;
+        Matcher matcher = ASSIGNMENT.matcher(text).useTransparentBounds(true);
+        if (lower.length() != text.length()) {
+            while (matcher.find()) {
+                accept(text, matcher, out);
             }
-            if (!acceptable(key, matcher.group("operator").trim(), value)) {
-                continue;
-            }
-            SecretType type = isAwsSecret(key, value, text, matcher.start()) ? SecretType.AWS_SECRET_ACCESS_KEY : SecretType.GENERIC_SECRET;
-            out.add(new Candidate(type, start, end, type == SecretType.AWS_SECRET_ACCESS_KEY ? 0.8 : 0.6));
+        } else {
+            findAtKeywords(text, lower, matcher, out);
         }
         if (lower.contains("basic")) {
             findBasicCredentials(text, out);
@@ -111,6 +105,72 @@ final class CredentialAssignmentRule implements Rule {
         }
         boolean prose = operator.equals("is") || operator.equals("was");
         return SecretValues.isStrong(value) || (prose && password && SecretValues.isShortPassword(value));
+    }
+
+    /**
+     * Runs the assignment pattern only where a credential word occurs: from the start of the key
+     * name around it (up to two space-separated words before, as in "secret access key"). Scanning
+     * the whole prompt with the pattern would cost far more.
+     */
+    private static void findAtKeywords(String text, String lower, Matcher matcher, List<Candidate> out) {
+        int covered = 0;
+        for (String keyword : ANCHOR_WORDS) {
+            int at = lower.indexOf(keyword);
+            while (at >= 0) {
+                if (at >= covered) {
+                    int end = tryKeyStarts(text, at, matcher, out);
+                    covered = Math.max(covered, end);
+                }
+                at = lower.indexOf(keyword, at + keyword.length());
+            }
+        }
+    }
+
+    /** Tries the pattern from the widest plausible start of the key name; returns the end of a match or -1. */
+    private static int tryKeyStarts(String text, int keyword, Matcher matcher, List<Candidate> out) {
+        int[] starts = new int[3];
+        int count = 0;
+        int start = keyword;
+        while (start > 0 && keyword - start < 40 && isKeyCharacter(text.charAt(start - 1))) {
+            start--;
+        }
+        starts[count++] = start;
+        for (int word = 0; word < 2 && start > 1 && text.charAt(start - 1) == ' ' && Character.isLetter(text.charAt(start - 2)); word++) {
+            start -= 1;
+            while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+                start--;
+            }
+            starts[count++] = start;
+        }
+        for (int i = count - 1; i >= 0; i--) {
+            matcher.region(starts[i], Math.min(text.length(), keyword + 400));
+            if (matcher.lookingAt()) {
+                accept(text, matcher, out);
+                return matcher.end();
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isKeyCharacter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
+    }
+
+    private static void accept(String text, Matcher matcher, List<Candidate> out) {
+        int valueGroup = matcher.start("double") >= 0 ? 1 : matcher.start("single") >= 0 ? 2 : 3;
+        String group = valueGroup == 1 ? "double" : valueGroup == 2 ? "single" : "bare";
+        int start = matcher.start(group);
+        int end = valueGroup == 3 ? trimEnd(text, start, matcher.end(group)) : matcher.end(group);
+        String value = text.substring(start, end);
+        String key = matcher.group("key").toLowerCase(Locale.ROOT);
+        if (NOT_A_CREDENTIAL_KEY.matcher(key).find() || value.contains("://")) {
+            return;
+        }
+        if (!acceptable(key, matcher.group("operator").trim(), value)) {
+            return;
+        }
+        SecretType type = isAwsSecret(key, value, text, matcher.start()) ? SecretType.AWS_SECRET_ACCESS_KEY : SecretType.GENERIC_SECRET;
+        out.add(new Candidate(type, start, end, type == SecretType.AWS_SECRET_ACCESS_KEY ? 0.8 : 0.6));
     }
 
     private static boolean mentionsAny(String lower) {

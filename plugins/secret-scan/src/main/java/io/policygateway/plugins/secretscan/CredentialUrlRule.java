@@ -16,17 +16,26 @@ final class CredentialUrlRule implements Rule {
 
     @Override
     public void find(String text, List<Candidate> out) {
-        if (!text.contains("://")) {
-            return;
-        }
-        Matcher matcher = URL.matcher(text);
-        while (matcher.find()) {
-            String password = matcher.group("password");
-            if (SecretValues.isPlaceholder(password) || SecretValues.isReference(password) || password.length() < 3) {
-                continue;
+        int separator = text.indexOf("://");
+        Matcher matcher = separator < 0 ? null : URL.matcher(text).useTransparentBounds(true);
+        while (separator >= 0) {
+            int start = separator;
+            while (start > 0 && separator - start < 31 && isSchemeCharacter(text.charAt(start - 1))) {
+                start--;
             }
-            out.add(new Candidate(SecretType.PASSWORD_IN_URL, matcher.start(), trimEnd(text, matcher.start(), matcher.end()), 0.85));
+            matcher.region(start, text.length());
+            if (start < separator && matcher.lookingAt()) {
+                String password = matcher.group("password");
+                if (!SecretValues.isPlaceholder(password) && !SecretValues.isReference(password) && password.length() >= 3) {
+                    out.add(new Candidate(SecretType.PASSWORD_IN_URL, start, trimEnd(text, start, matcher.end()), 0.85));
+                }
+            }
+            separator = text.indexOf("://", separator + 3);
         }
+    }
+
+    private static boolean isSchemeCharacter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-';
     }
 
     /** Drops sentence punctuation and unbalanced closing brackets that follow the URL. */

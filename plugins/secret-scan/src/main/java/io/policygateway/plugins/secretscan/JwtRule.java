@@ -16,14 +16,16 @@ final class JwtRule implements Rule {
 
     @Override
     public void find(String text, List<Candidate> out) {
-        if (!text.contains("eyJ")) {
-            return;
-        }
-        Matcher matcher = JWT.matcher(text);
-        while (matcher.find()) {
-            if (headerNamesAnAlgorithm(matcher.group(1))) {
-                out.add(new Candidate(SecretType.JWT, matcher.start(), matcher.end(), 0.9));
+        int at = text.indexOf("eyJ");
+        Matcher matcher = at < 0 ? null : JWT.matcher(text).useTransparentBounds(true);
+        while (at >= 0) {
+            matcher.region(at, text.length());
+            int next = at + 3;
+            if (matcher.lookingAt() && headerNamesAnAlgorithm(matcher.group(1))) {
+                out.add(new Candidate(SecretType.JWT, at, matcher.end(), 0.9));
+                next = matcher.end();
             }
+            at = text.indexOf("eyJ", next);
         }
     }
 

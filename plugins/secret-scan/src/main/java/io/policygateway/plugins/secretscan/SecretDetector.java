@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class SecretDetector {
     private static final List<Rule> RULES = List.of(new VendorTokenRule(), new PrivateKeyRule(), new JwtRule(),
-            new CredentialUrlRule(), new CredentialAssignmentRule());
+            new CredentialUrlRule(), new CredentialAssignmentRule(), new KubernetesSecretRule());
     private static final Comparator<Rule.Candidate> STRONGEST_FIRST = Comparator
             .comparingDouble(Rule.Candidate::confidence).reversed()
             .thenComparing(Comparator.comparingInt((Rule.Candidate candidate) -> candidate.end() - candidate.start()).reversed())

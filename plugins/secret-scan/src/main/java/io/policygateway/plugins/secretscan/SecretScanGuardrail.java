@@ -8,6 +8,7 @@ import io.policygateway.api.guardrail.Decision;
 import io.policygateway.api.guardrail.Guardrail;
 import io.policygateway.api.guardrail.GuardrailRequest;
 import io.policygateway.api.guardrail.GuardrailResponse;
+import io.policygateway.api.guardrail.ObservingStreamGuard;
 import io.policygateway.api.guardrail.StreamGuard;
 import io.policygateway.api.guardrail.Verdict;
 import java.util.HashMap;
@@ -45,7 +46,22 @@ final class SecretScanGuardrail implements Guardrail {
 
     @Override
     public StreamGuard openStream(GuardrailRequest request) {
-        return new SecretStreamGuard(settings, detector);
+        return switch (settings.streamMode()) {
+            case WINDOW -> new SecretStreamGuard(settings, detector, settings.streamWindow());
+            case BUFFER -> new SecretStreamGuard(settings, detector, settings.streamMaxHold());
+            case PASS_THROUGH -> new ObservingStreamGuard(settings.streamMaxHold(), this::observed);
+        };
+    }
+
+    /** What a pass-through stream records: the credentials in the answer, as log-only. */
+    private Optional<Verdict> observed(String answer) {
+        Findings findings = new Findings();
+        detector.detect(answer).forEach(span -> findings.add(span.type()));
+        if (findings.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(detected(SecretAction.LOG_ONLY, "The answer contained credentials (" + findings.summary()
+                + "); pass-through streams are not redacted.", findings));
     }
 
     private interface Rewriter {

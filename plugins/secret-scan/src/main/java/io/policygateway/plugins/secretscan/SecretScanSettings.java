@@ -3,6 +3,7 @@ package io.policygateway.plugins.secretscan;
 import static java.util.Objects.requireNonNull;
 
 import io.policygateway.api.PluginConfig;
+import io.policygateway.api.guardrail.StreamMode;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -16,14 +17,18 @@ import java.util.Set;
  *     spaces inside split across chunks is still seen whole ({@code streamWindow}; default 256)
  * @param streamMaxHold the most characters ever held back while a credential may still be growing,
  *     e.g. a PEM block before its END line ({@code streamMaxHold}; default 16384); a private key
- *     longer than this ends the stream
+ *     longer than this ends the stream; in {@code buffer} mode the size of the buffer
+ * @param streamMode {@code window} (default), {@code buffer} (hold the answer up to
+ *     {@code streamMaxHold}, scan once) or {@code pass-through} (no hold-back, findings only
+ *     logged) ({@code streamMode})
  */
-record SecretScanSettings(Set<SecretType> types, SecretAction action, int streamWindow, int streamMaxHold) {
-    static final List<String> KEYS = List.of("categories", "action", "streamWindow", "streamMaxHold");
+record SecretScanSettings(Set<SecretType> types, SecretAction action, int streamWindow, int streamMaxHold, StreamMode streamMode) {
+    static final List<String> KEYS = List.of("categories", "action", "streamWindow", "streamMaxHold", "streamMode");
 
     SecretScanSettings {
         types = Set.copyOf(requireNonNull(types, "types is null"));
         requireNonNull(action, "action is null");
+        requireNonNull(streamMode, "streamMode is null");
     }
 
     static SecretScanSettings from(PluginConfig config) {
@@ -37,7 +42,8 @@ record SecretScanSettings(Set<SecretType> types, SecretAction action, int stream
         if (maxHold < window || maxHold > 1_048_576) {
             throw config.error("streamMaxHold", "expected streamWindow (" + window + ") to 1048576 characters, got " + maxHold);
         }
-        return new SecretScanSettings(types(config), action, window, maxHold);
+        return new SecretScanSettings(types(config), action, window, maxHold,
+                StreamMode.from(config, "streamMode", StreamMode.WINDOW));
     }
 
     private static Set<SecretType> types(PluginConfig config) {

@@ -21,8 +21,9 @@ final class SecretStreamGuard extends HoldBackStreamGuard {
     private final Placeholders placeholders = new Placeholders();
     private final Findings findings = new Findings();
 
-    SecretStreamGuard(SecretScanSettings settings, SecretDetector detector) {
-        super(settings.streamWindow(), settings.streamMaxHold());
+    /** @param window characters always held back; {@code settings.streamMaxHold()} to buffer the answer */
+    SecretStreamGuard(SecretScanSettings settings, SecretDetector detector, int window) {
+        super(window, settings.streamMaxHold());
         this.settings = settings;
         this.detector = detector;
     }

@@ -108,6 +108,25 @@ class SecretDetectorTest {
     }
 
     @Test
+    void findsEveryValueOfAKubernetesSecretManifest() {
+        String manifest = """
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: db-creds
+                type: Opaque
+                data:
+                  username: YWRtaW4=
+                  tls.key: LS0tLS1CRUdJTiBQUklWQVRF
+                stringData:
+                  db-url: "jdbc:postgresql://db/app"
+                """;
+        assertEquals(List.of("generic_secret=YWRtaW4=", "generic_secret=LS0tLS1CRUdJTiBQUklWQVRF",
+                "generic_secret=jdbc:postgresql://db/app"), found(manifest));
+        assertEquals(List.of(), found(manifest.replace("kind: Secret", "kind: ConfigMap")));
+    }
+
+    @Test
     void typesA40CharacterValueUnderAnAwsSecretKeyName() {
         String secret = FakeCredentials.awsSecretAccessKey(20);
         assertEquals(List.of("aws_secret_access_key=" + secret), found("aws_secret_access_key = " + secret));

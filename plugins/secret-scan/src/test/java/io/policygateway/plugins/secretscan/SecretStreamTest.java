@@ -70,6 +70,17 @@ class SecretStreamTest {
     }
 
     @Test
+    void onlyRecordsCredentialsInPassThroughMode() {
+        String token = FakeCredentials.githubToken(45);
+        StreamGuard guard = stream("{\"streamMode\": \"pass-through\"}");
+        assertEquals("use " + token.substring(0, 9), guard.onText("use " + token.substring(0, 9)).release());
+        guard.onText(token.substring(9) + " now");
+        Verdict verdict = guard.finish().verdict().orElseThrow();
+        assertEquals(Decision.LOG_ONLY, verdict.decision());
+        assertEquals("SECRET_DETECTED", verdict.reasonCode());
+    }
+
+    @Test
     void passesAnAnswerWithoutCredentialsThroughUnchanged() {
         Chats.Streamed streamed = Chats.stream(stream("{}"), "Store the key in ", "a secrets manager and ", "rotate it every 90 days.");
         assertEquals("Store the key in a secrets manager and rotate it every 90 days.", streamed.released());

@@ -31,6 +31,20 @@ final class TextNormalizer {
             Map.entry('!', 'i'), Map.entry('|', 'l'), Map.entry('€', 'e'), Map.entry('+', 't'));
     /** Marks a character whose fold is not a single character (a ligature, an invisible character). */
     private static final char SPECIAL = '\uFFFF';
+    /**
+     * The single-character fold of every BMP character ({@link #SPECIAL} where it is not one),
+     * computed when the class loads, at configuration time (some tens of milliseconds).
+     */
+    private static final char[] TABLE = buildTable();
+    private static final char[] ASCII_LOWER = new char[128];
+    private static final boolean[] ASCII_WORD = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_LOWER[c] = Character.toLowerCase(c);
+            ASCII_WORD[c] = Character.isLetterOrDigit(c);
+        }
+    }
 
     private final boolean leetspeak;
 
@@ -41,14 +55,50 @@ final class TextNormalizer {
     /**
      * The folded text.
      *
-     * @param text the folded characters
-     * @param originalStart for each folded character, where its source starts in the original
-     * @param originalEnd for each folded character, where its source ends in the original
+     * @param chars the folded characters (only the first {@code length} are used)
+     * @param length how many folded characters there are
+     * @param originalStart for each folded character, where its source starts in the original;
+     *     null when folding kept every character in place (the common case)
+     * @param originalEnd for each folded character, where its source ends in the original; null
+     *     likewise
      */
-    record Folded(String text, int[] originalStart, int[] originalEnd) {
+    record Folded(char[] chars, int length, int[] originalStart, int[] originalEnd) {
+        int startInOriginal(int index) {
+            return originalStart == null ? index : originalStart[index];
+        }
+
+        int endInOriginal(int index) {
+            return originalEnd == null ? index + 1 : originalEnd[index];
+        }
+
+        String text() {
+            return new String(chars, 0, length);
+        }
     }
 
+    /**
+     * Folds {@code original}. Characters that fold to exactly one character (ASCII and most
+     * others) are handled in place without index bookkeeping; only texts with expanding or
+     * vanishing characters (ligatures, zero-width characters) take the slower path.
+     */
     Folded fold(String original) {
+        int length = original.length();
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            char c = original.charAt(i);
+            char folded = c < 128 ? ASCII_LOWER[c] : TABLE[c];
+            if (folded == SPECIAL) {
+                return foldWithExpansions(original);
+            }
+            chars[i] = folded;
+        }
+        if (leetspeak) {
+            readLeetspeak(chars, length);
+        }
+        return new Folded(chars, length, null, null);
+    }
+
+    private Folded foldWithExpansions(String original) {
         int capacity = original.length() + 16;
         StringBuilder folded = new StringBuilder(capacity);
         int[] starts = new int[capacity];
@@ -56,7 +106,7 @@ final class TextNormalizer {
         int position = 0;
         while (position < original.length()) {
             char c = original.charAt(position);
-            char single = c < 128 ? Character.toLowerCase(c) : FoldTable.TABLE[c];
+            char single = c < 128 ? ASCII_LOWER[c] : TABLE[c];
             if (single != SPECIAL && !Character.isSurrogate(c)) {
                 if (folded.length() + 1 > starts.length) {
                     starts = Arrays.copyOf(starts, starts.length * 2);
@@ -82,11 +132,13 @@ final class TextNormalizer {
             }
             position = next;
         }
-        if (leetspeak) {
-            readLeetspeak(folded);
-        }
         int length = folded.length();
-        return new Folded(folded.toString(), Arrays.copyOf(starts, length), Arrays.copyOf(ends, length));
+        char[] chars = new char[length];
+        folded.getChars(0, length, chars, 0);
+        if (leetspeak) {
+            readLeetspeak(chars, length);
+        }
+        return new Folded(chars, length, Arrays.copyOf(starts, length), Arrays.copyOf(ends, length));
     }
 
     /** Folds a configured word or phrase the same way, without leetspeak (the list is written plainly). */
@@ -110,25 +162,24 @@ final class TextNormalizer {
     }
 
     /** Replaces leetspeak characters inside words that contain at least one letter. */
-    private static void readLeetspeak(StringBuilder text) {
+    private static void readLeetspeak(char[] text, int length) {
         int position = 0;
-        int length = text.length();
         while (position < length) {
-            if (!startsOrContinuesWord(text, position)) {
+            if (!startsOrContinuesWord(text, length, position)) {
                 position++;
                 continue;
             }
             int start = position;
             boolean letters = false;
-            while (position < length && startsOrContinuesWord(text, position)) {
-                letters |= Character.isLetter(text.charAt(position));
+            while (position < length && startsOrContinuesWord(text, length, position)) {
+                letters |= Character.isLetter(text[position]);
                 position++;
             }
             if (letters) {
                 for (int i = start; i < position; i++) {
-                    Character letter = LEET.get(text.charAt(i));
+                    Character letter = LEET.get(text[i]);
                     if (letter != null) {
-                        text.setCharAt(i, letter);
+                        text[i] = letter;
                     }
                 }
             }
@@ -136,12 +187,17 @@ final class TextNormalizer {
     }
 
     /** A letter or digit, or a leetspeak symbol followed by one ("$hit", but not the "!" in "wow!"). */
-    private static boolean startsOrContinuesWord(CharSequence text, int position) {
-        char c = text.charAt(position);
-        if (Character.isLetterOrDigit(c)) {
+    private static boolean startsOrContinuesWord(char[] text, int length, int position) {
+        char c = text[position];
+        if (isWordCharacter(c)) {
             return true;
         }
-        return LEET.containsKey(c) && position + 1 < text.length() && Character.isLetterOrDigit(text.charAt(position + 1));
+        return LEET.containsKey(c) && position + 1 < length && isWordCharacter(text[position + 1]);
+    }
+
+    /** Letters and digits make words. */
+    static boolean isWordCharacter(char c) {
+        return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
     }
 
     private static boolean isInvisible(int codePoint) {
@@ -150,21 +206,16 @@ final class TextNormalizer {
                 || (codePoint >= 0x2061 && codePoint <= 0x2064) || (codePoint >= 0xFE00 && codePoint <= 0xFE0F);
     }
 
-    /** The single-character fold of every BMP character, computed once on first use. */
-    private static final class FoldTable {
-        static final char[] TABLE = build();
-
-        private static char[] build() {
-            char[] table = new char[65536];
-            for (int c = 0; c < table.length; c++) {
-                if (Character.isSurrogate((char) c) || isInvisible(c)) {
-                    table[c] = SPECIAL;
-                    continue;
-                }
-                String folded = c < 128 ? String.valueOf(Character.toLowerCase((char) c)) : foldCodePoint(c);
-                table[c] = folded.length() == 1 ? folded.charAt(0) : SPECIAL;
+    private static char[] buildTable() {
+        char[] table = new char[65536];
+        for (int c = 0; c < table.length; c++) {
+            if (Character.isSurrogate((char) c) || isInvisible(c)) {
+                table[c] = SPECIAL;
+                continue;
             }
-            return table;
+            String folded = c < 128 ? String.valueOf(Character.toLowerCase((char) c)) : foldCodePoint(c);
+            table[c] = folded.length() == 1 ? folded.charAt(0) : SPECIAL;
         }
+        return table;
     }
 }

@@ -8,6 +8,7 @@ import io.policygateway.api.guardrail.Decision;
 import io.policygateway.api.guardrail.Guardrail;
 import io.policygateway.api.guardrail.GuardrailRequest;
 import io.policygateway.api.guardrail.GuardrailResponse;
+import io.policygateway.api.guardrail.ObservingStreamGuard;
 import io.policygateway.api.guardrail.StreamGuard;
 import io.policygateway.api.guardrail.Verdict;
 import java.util.HashMap;
@@ -48,7 +49,21 @@ final class WordFilterGuardrail implements Guardrail {
 
     @Override
     public StreamGuard openStream(GuardrailRequest request) {
-        return settings.scanResponses() ? new WordFilterStreamGuard(settings, bannedWords) : StreamGuard.PASS_THROUGH;
+        if (!settings.scanResponses()) {
+            return StreamGuard.PASS_THROUGH;
+        }
+        return switch (settings.streamMode()) {
+            case WINDOW -> new WordFilterStreamGuard(settings, bannedWords, settings.streamWindow());
+            case BUFFER -> new WordFilterStreamGuard(settings, bannedWords, WordFilterSettings.STREAM_LIMIT);
+            case PASS_THROUGH -> new ObservingStreamGuard(WordFilterSettings.STREAM_LIMIT, this::observed);
+        };
+    }
+
+    /** What a pass-through stream records: the banned terms in the answer, as log-only. */
+    private Optional<Verdict> observed(String answer) {
+        int count = bannedWords.find(answer).size();
+        return count == 0 ? Optional.empty() : Optional.of(verdict(WordFilterAction.LOG_ONLY,
+                "The answer contained banned words (" + count + "); pass-through streams are not filtered.", Map.of("matches", count)));
     }
 
     private Verdict scan(List<ChatText.Segment> segments, String where,

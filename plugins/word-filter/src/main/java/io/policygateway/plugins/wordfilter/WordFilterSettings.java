@@ -3,6 +3,7 @@ package io.policygateway.plugins.wordfilter;
 import static java.util.Objects.requireNonNull;
 
 import io.policygateway.api.PluginConfig;
+import io.policygateway.api.guardrail.StreamMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,16 +25,22 @@ import java.util.List;
  *     ({@code scanResponses}; default false: seed 004 runs word-filter before the request)
  * @param streamWindow characters of a streamed answer held back ({@code streamWindow}; default
  *     the longest term plus 32, at least 64)
+ * @param streamMode {@code window} (default), {@code buffer} (hold the answer up to 65536
+ *     characters, scan once) or {@code pass-through} (no hold-back, matches only logged)
+ *     ({@code streamMode})
  */
 record WordFilterSettings(List<String> terms, WordFilterAction action, String replacement, boolean leetspeak,
-        boolean wholeWords, boolean scanResponses, int streamWindow) {
+        boolean wholeWords, boolean scanResponses, int streamWindow, StreamMode streamMode) {
     static final List<String> KEYS = List.of("words", "wordsFile", "categories", "action", "replacement", "leetspeak",
-            "wholeWords", "scanResponses", "streamWindow");
+            "wholeWords", "scanResponses", "streamWindow", "streamMode");
+    /** The most characters of a streamed answer held back or kept, and the buffer size. */
+    static final int STREAM_LIMIT = 65_536;
 
     WordFilterSettings {
         terms = List.copyOf(terms);
         requireNonNull(action, "action is null");
         requireNonNull(replacement, "replacement is null");
+        requireNonNull(streamMode, "streamMode is null");
     }
 
     static WordFilterSettings from(PluginConfig config, Path home) {
@@ -51,11 +58,13 @@ record WordFilterSettings(List<String> terms, WordFilterAction action, String re
         String replacement = config.string("replacement", "[REDACTED]");
         int longest = terms.stream().mapToInt(String::length).max().orElse(0);
         int window = (int) config.number("streamWindow", Math.max(64, longest + 32));
-        if (window < longest || window > 65_536) {
-            throw config.error("streamWindow", "expected the longest term (" + longest + ") to 65536 characters, got " + window);
+        if (window < longest || window > STREAM_LIMIT) {
+            throw config.error("streamWindow", "expected the longest term (" + longest + ") to " + STREAM_LIMIT
+                    + " characters, got " + window);
         }
         return new WordFilterSettings(terms, action, replacement, config.bool("leetspeak", false),
-                config.bool("wholeWords", true), config.bool("scanResponses", false), window);
+                config.bool("wholeWords", true), config.bool("scanResponses", false), window,
+                StreamMode.from(config, "streamMode", StreamMode.WINDOW));
     }
 
     private static void addTerms(PluginConfig config, String key, List<String> values, List<String> terms) {

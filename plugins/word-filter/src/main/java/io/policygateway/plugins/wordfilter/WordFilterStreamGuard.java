@@ -15,8 +15,9 @@ final class WordFilterStreamGuard extends HoldBackStreamGuard {
     private final BannedWords bannedWords;
     private int count;
 
-    WordFilterStreamGuard(WordFilterSettings settings, BannedWords bannedWords) {
-        super(settings.streamWindow(), Math.max(settings.streamWindow(), 4096));
+    /** @param window characters always held back; {@link WordFilterSettings#STREAM_LIMIT} to buffer the answer */
+    WordFilterStreamGuard(WordFilterSettings settings, BannedWords bannedWords, int window) {
+        super(window, Math.max(window, 4096));
         this.settings = settings;
         this.bannedWords = bannedWords;
     }

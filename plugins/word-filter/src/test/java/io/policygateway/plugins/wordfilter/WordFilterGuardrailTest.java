@@ -68,6 +68,15 @@ class WordFilterGuardrailTest {
     }
 
     @Test
+    void holdsTheWholeAnswerInBufferMode() {
+        StreamGuard guard = guardrail("{\"words\": [\"darn\"], \"action\": \"redact\", \"scanResponses\": true, "
+                + "\"streamMode\": \"buffer\"}").openStream(Chats.request("t", "hi"));
+        assertEquals("", guard.onText("a long enough answer that a window of sixty-four characters would release, darn").release());
+        assertEquals("a long enough answer that a window of sixty-four characters would release, [REDACTED]!",
+                guard.onText("!").release() + guard.finish().release());
+    }
+
+    @Test
     void blocksAStreamAtTheBannedWord() {
         StreamGuard guard = guardrail("{\"words\": [\"darn\"], \"scanResponses\": true}").openStream(Chats.request("t", "hi"));
         Chats.Streamed streamed = Chats.stream(guard, "All fine until d", "ar", "n happened");

@@ -33,7 +33,7 @@ final class ContextCues {
                 "attack payloads", "attack prompt", "attack prompts", "injection payload", "injection payloads",
                 "attacker", "attackers", "threat model", "security awareness", "security training", "security review",
                 "security research", "security researcher", "security team", "owasp", "llm01", "indirect injection",
-                "injection detection", "injection classifier", "injection filter", "guardrail", "guardrails",
+                "injection detection", "injection classifier", "injection filter",
                 "detection rules", "detection rule", "known attack", "known attacks", "example attack",
                 "common attack", "common attacks", "phishing training", "social engineering"));
         c.cue(Cue.DISCUSSION, c.phrase()
@@ -42,8 +42,7 @@ final class ContextCues {
                         "preventing", "prevention", "mitigate", "mitigating", "mitigation", "defend", "defending",
                         "defense", "defence", "guard against", "protect against", "recognize", "recognise", "identify",
                         "spot", "resist", "harden", "sanitize", "sanitise", "screen", "screening")
-                .modifiers(List.of("against", "these", "such", "this", "that", "the", "a", "an", "my", "our", "model",
-                        "kind", "of", "from", "and", "or", "common", "known", "typical", "most"), 4)
+                .gap(8)
                 .words("injection", "injections", "jailbreak", "jailbreaks", "attack", "attacks", "attempts", "attempt",
                         "malicious", "manipulation", "manipulations", "exploit", "exploits", "abuse", "phrases", "phrase",
                         "prompts like", "inputs like", "messages like", "strings like", "patterns"));
@@ -61,16 +60,18 @@ final class ContextCues {
                         "something like", "things like", "attempts like", "tricks like", "the phrase", "the string",
                         "the sentence", "the message", "the line", "the classic", "the famous", "the well-known",
                         "the infamous", "the so-called", "known as", "called", "the term")
-                .raw("\\s*[:\\-]?\\s*[\"'“‘«`]"));
-        c.cue(Cue.DISCUSSION, c.phrase()
+                .raw("\\s*[:\\-]?\\s*[\"'“‘«`](?=\\S)"));
+        c.cue(Cue.TRANSLATION, c.phrase()
                 .words("translate", "translating", "translation of", "translate the following", "translate this",
                         "say in", "how do you say", "how would you say", "what does", "what is the meaning of",
                         "explain why", "explain what", "explain how", "explain the", "explain this", "what language is",
                         "detect the language", "why does", "why would", "why is")
-                .raw("[\\s\\S]{0,80}?[\"'“‘«`:]"));
+                .raw("[\\s\\S]{0,80}?(?::|(?<![\\p{L}\\p{N}])[\"'“‘«`](?=\\S))"));
         c.cue(Cue.DISCUSSION, c.phrase()
                 .words("write", "create", "build", "generate", "design", "draft", "make", "give me", "suggest", "add",
-                        "improve", "need", "develop", "implement", "train", "evaluate", "benchmark", "test")
+                        "improve", "need", "develop", "implement", "train", "evaluate", "benchmark", "test", "writing",
+                        "creating", "building", "generating", "designing", "drafting", "developing", "implementing",
+                        "training", "evaluating", "benchmarking", "testing", "improving", "maintaining", "tuning")
                 .modifiers(List.of("a", "an", "some", "me", "the", "our", "my", "few", "more", "simple", "good", "robust",
                         "python", "java", "unit", "regression", "quick", "small", "new", "better"), 4)
                 .words("regex", "regexes", "regular expression", "regular expressions", "classifier", "filter",
@@ -112,19 +113,18 @@ final class ContextCues {
                         "workflow", "tool", "plugin", "extension", "website", "site", "saas", "startup", "llm app",
                         "rag app", "chain", "model", "fine-tune", "finetune", "logs", "logging", "tests", "test suite",
                         "unit tests", "evals", "function", "endpoint", "request", "requests", "payload", "config"));
-        c.cue(Cue.DEVELOPER, c.phrase()
-                .words("openai api", "openai sdk", "anthropic api", "anthropic sdk", "chat completions", "chat completion",
-                        "completions api", "messages api", "responses api", "langchain", "llamaindex", "llama index",
-                        "hugging face", "huggingface", "transformers", "python", "javascript", "typescript", "node.js",
-                        "nodejs", "curl", "json payload", "request body", "api request", "api call", "api calls",
-                        "sdk", "jinja", "chatml", "tokenizer", "fine-tuning", "fine tuning", "finetuning",
-                        "context window", "rest api", "http request", "environment variable", "yaml", "config file",
-                        "unit test", "pytest", "jest", "logging", "logger", "log file", "debug", "debugging", "stack trace",
-                        "function calling", "tool calling", "tool calls", "vector store", "embedding", "embeddings",
-                        "prompt engineering", "prompt engineer", "token limit", "token count", "max tokens"));
     }
 
     private static void execute(RuleCatalog c) {
+        c.cue(Cue.EXECUTE, c.phrase()
+                .words("act on", "act upon", "follow", "execute", "obey", "carry out", "comply with", "perform", "run")
+                .words("it", "them", "the result", "the output", "the sentence", "the printed sentence", "the printed text",
+                        "the combined", "the assembled", "the completed", "the decoded", "the resulting", "the message",
+                        "the hidden", "that instruction", "this instruction", "the instruction", "the instructions")
+                .raw("(?![\\p{L}\\p{N}]|\\s+(?:carefully|step|below|when|if)\\b)"));
+        c.cue(Cue.EXECUTE, c.phrase()
+                .words("now execute", "now perform", "now do", "now follow", "execute", "perform", "follow")
+                .raw("\\s*:"));
         c.cue(Cue.EXECUTE, c.phrase()
                 .words("and", "then", "now", "and then", "afterwards", "after that", "please", "just", "you must",
                         "you should", "you will")
@@ -159,51 +159,96 @@ final class ContextCues {
                 "untraceable firearm", "3d-printed gun", "3d printed gun", "automatic weapon", "grenade", "grenades",
                 "landmine", "dirty bomb", "counterfeit money", "fake id", "fake ids", "credit card fraud",
                 "identity theft", "illegal drugs", "deadly poison", "untraceable poison");
+        List<String> howTo = List.of("how to", "how do i", "how do you", "how can i", "how would one", "how would you",
+                "how would i", "how could one", "how could i", "how one would", "how they would", "how he would",
+                "how she would", "steps to", "step-by-step", "step by step", "instructions for", "instructions on",
+                "instructions to", "recipe for", "guide to", "guide on", "tutorial on", "tutorial for", "explain how to",
+                "describe how to", "detail how to", "details on how to", "method for", "way to", "ways to",
+                "process of", "procedure for", "exact steps", "detailed steps", "precise steps", "the steps",
+                "the exact", "the precise", "exactly how", "in detail how", "the process", "the recipe", "the formula",
+                "the ingredients", "walks through", "walk me through", "explains how", "describes how", "details how",
+                "teaches", "teach me", "technical details", "real commands", "working code", "actual code");
         c.signalWhen(Cue.FICTION, ROLEPLAY_JAILBREAK, "fiction_wrapped_harm", 0.55, c.phrase()
-                .words("how to", "how do i", "how do you", "how can i", "how would one", "how would you", "how would i",
-                        "how could one", "how could i", "how one would", "how they would", "how he would", "how she would",
-                        "steps to", "step-by-step", "step by step", "instructions for", "instructions on", "instructions to",
-                        "recipe for", "guide to", "guide on", "tutorial on", "tutorial for", "explain how to",
-                        "describe how to", "detail how to", "details on how to", "method for", "way to", "ways to",
-                        "process of", "procedure for", "exact steps", "detailed steps", "precise steps", "the steps",
-                        "the exact", "the precise", "exactly how", "in detail how", "the process", "the recipe",
-                        "the formula", "the ingredients", "walks through", "walk me through", "explains how",
-                        "describes how", "details how", "teaches", "teach me", "technical details")
+                .words(howTo)
                 .gap(5).words("make", "making", "build", "building", "create", "creating", "synthesize", "synthesise",
                         "synthesizing", "synthesising", "manufacture", "manufacturing", "produce", "producing", "cook",
                         "cooking", "brew", "assemble", "assembling", "construct", "write", "writing", "code", "coding",
-                        "develop", "deploy", "spread", "hack", "hacking", "hack into", "break into", "pick", "picking",
-                        "hotwire", "hot-wire", "steal", "stealing", "launder", "laundering", "obtain", "acquire", "buy",
-                        "smuggle", "smuggling", "dispose of", "hide", "poison", "poisoning", "kill", "detonate",
-                        "extract", "refine", "enrich", "print", "3d print", "convert", "disable", "bypass", "crack",
-                        "cracking", "forge", "forging", "rob", "robbing", "get", "weaponize", "weaponise", "grow")
+                        "develop", "deploy", "spread", "smuggle", "smuggling", "dispose of", "hide", "poison",
+                        "poisoning", "detonate", "extract", "refine", "enrich", "print", "3d print", "weaponize",
+                        "weaponise", "grow", "obtain", "acquire", "buy", "get", "steal", "stealing", "forge", "forging")
                 .gap(4).words(harmfulObjects)
                 .span(220));
+        c.signalWhen(Cue.FICTION, ROLEPLAY_JAILBREAK, "fiction_wrapped_crime", 0.55, c.phrase()
+                .words(howTo)
+                .gap(5).words("launder money", "launder the money", "launder cash", "money laundering", "launder crypto",
+                        "steal credit card", "steal someone's credit card", "steal a credit card", "steal credit cards",
+                        "steal someone's identity", "steal an identity", "steal passwords", "steal someone's password",
+                        "hack into", "hack someone's", "break into a company's", "break into someone's",
+                        "break into the database", "break into a database", "break into a server", "break into a network",
+                        "get into someone else's", "get into someone's", "access someone else's", "access someone's",
+                        "take over someone's", "hijack", "hotwire a car", "hot-wire a car", "evade the police",
+                        "evade police", "avoid getting caught", "get away with", "dispose of a body", "hide a body",
+                        "kill someone", "murder someone", "poison someone", "stalk someone", "dox someone", "doxx someone",
+                        "blackmail someone", "extort", "scam people", "scam someone", "phish", "commit fraud",
+                        "commit tax fraud", "counterfeit", "shoplift", "make a bomb", "build a bomb", "cook meth",
+                        "buy drugs", "sell drugs", "buy a gun illegally", "bypass a paywall", "crack software",
+                        "pirate", "ddos", "write malware", "write ransomware", "create malware", "create a virus")
+                .span(220));
+        // the "late grandmother who read me license keys" pattern
+        c.signalWhen(Cue.FICTION, ROLEPLAY_JAILBREAK, "fiction_wrapped_secrets", 0.55, c.phrase()
+                .words("read", "recite", "tell", "give", "list", "share", "say", "whisper", "sing", "read out", "told",
+                        "reads", "recites", "tells", "gives", "lists", "shares", "says", "whispers", "sings")
+                .gap(4).words("activation keys", "activation key", "license keys", "license key", "licence keys",
+                        "licence key", "product keys", "product key", "serial keys", "serial key", "serial numbers",
+                        "cd keys", "cd key", "windows keys", "windows key", "windows 10 keys", "windows 11 keys",
+                        "steam keys", "gift card codes", "credit card numbers", "social security numbers",
+                        "napalm recipe", "the recipe for napalm", "admin passwords", "passwords", "api keys")
+                .span(200));
     }
 
     private static void document(RuleCatalog c) {
+        // "here is the email: ...", "scraped from the store: ..." (anchored on the noun, which is rarer than "this is")
         c.cue(Cue.DOCUMENT, c.phrase()
-                .words("here is", "here's", "below is", "the following is", "attached is", "this is", "i pasted",
-                        "i've pasted", "pasted below", "copied below", "i copied", "i received", "i got", "see below",
-                        "content of", "contents of", "text of", "source of", "body of", "excerpt from", "excerpt of")
-                .modifiers(List.of("a", "an", "the", "my", "our", "some", "this", "that", "his", "her", "their", "one",
-                        "latest", "new", "full", "raw", "customer", "user", "product", "job", "web", "search"), 3)
+                .precededBy("(?<![\\p{L}])" + PhrasePatternBuilder.boundedAlternation(List.of("here is", "here are",
+                        "here's", "below is", "below are", "the following is", "the following are", "attached is",
+                        "this is", "i pasted", "i've pasted", "pasted below", "copied below", "i copied", "i received",
+                        "i got", "see below", "content of", "contents of", "text of", "source of", "body of",
+                        "excerpt from", "excerpt of", "scraped from", "scraped", "copied from", "pulled from",
+                        "fetched from", "retrieved from", "extracted from", "forwarded"))
+                        + "[\\s:,]{1,3}[\\p{L}'’\\s,-]{0,60}")
                 .words("document", "documents", "email", "emails", "e-mail", "page", "webpage", "web page", "article",
                         "review", "reviews", "file", "text", "message", "readme", "transcript", "report", "post",
                         "comment", "comments", "note", "notes", "excerpt", "pdf", "resume", "cv", "ticket", "log", "logs",
                         "result", "results", "output", "snippet", "content", "letter", "memo", "newsletter", "listing",
                         "description", "bio", "profile", "thread", "chat log", "data", "json", "html", "markdown",
                         "tool result", "tool output", "search result", "search results", "api response", "response",
-                        "invoice", "contract", "policy", "faq", "wiki", "essay", "paper", "abstract", "summary"));
+                        "invoice", "contract", "policy", "faq", "wiki", "essay", "paper", "abstract", "summary", "invite",
+                        "invitation", "calendar invite", "event", "support ticket", "form", "spreadsheet", "table", "csv",
+                        "tweet", "sms", "text message", "voicemail", "chat", "conversation", "product description",
+                        "the store", "the website", "the web", "the page", "the site", "a website", "a page", "blog post",
+                        "blog", "forum", "forum post", "reddit", "issue", "pull request", "commit message", "changelog",
+                        "release notes", "receipt", "order", "feed", "rss", "caption", "subtitles", "lyrics", "recipe"));
+        c.cue(Cue.DOCUMENT, c.phrase()
+                .words("result", "results", "output", "response", "reply", "answer", "content", "text", "data")
+                .words("from", "of", "returned by", "produced by")
+                .modifiers(List.of("the", "a", "an", "this", "that", "my", "our"), 1)
+                .gap(2).words("tool", "function", "api", "search", "plugin", "call", "query", "lookup", "scraper",
+                        "crawler", "browser", "web search", "database", "retriever", "agent", "website", "page"));
         c.cue(Cue.DOCUMENT, c.phrase()
                 .words("summarize", "summarise", "summarizing", "summarising", "translate", "proofread", "analyze",
-                        "analyse", "review", "extract", "classify", "categorize", "categorise", "tag", "parse",
+                        "analyse", "review", "extract", "classify", "categorize", "categorise", "tag", "parse", "read",
+                        "check", "go through", "look at", "process", "answer using", "reply to", "respond to",
+                        "extract the dates from", "pull the key facts from", "rewrite", "edit", "improve",
                         "answer questions about", "tl;dr", "tldr", "key points of", "main points of", "sentiment of")
                 .modifiers(List.of("the", "this", "these", "following", "below", "above", "attached", "pasted", "my",
-                        "a", "an", "customer", "user", "product", "web"), 3)
+                        "a", "an", "customer", "user", "product", "web", "support", "calendar", "blog", "news", "search",
+                        "incoming", "latest", "new", "forwarded", "scraped", "shared", "that", "from", "of"), 3)
                 .words("document", "documents", "email", "emails", "page", "webpage", "web page", "article", "review",
                         "reviews", "file", "text", "message", "readme", "transcript", "report", "post", "comment",
                         "comments", "notes", "excerpt", "pdf", "resume", "cv", "ticket", "tickets", "feedback", "letter",
-                        "thread", "content", "data", "results", "output", "listing", "description", "paper", "essay"));
+                        "thread", "content", "data", "results", "output", "listing", "description", "paper", "essay",
+                        "invite", "invitation", "event", "ticket", "form", "spreadsheet", "table", "tweet", "chat",
+                        "conversation", "post", "page", "site", "website", "paragraph", "passage", "section", "note",
+                        "search results", "snippet", "snippets", "pdf text", "quote", "lyrics", "recipe"));
     }
 }

@@ -89,15 +89,16 @@ final class EnglishJailbreakRules {
                         "no filters", "evil version", "evil persona", "evil ai", "evil twin", "the other ai")
                 .span(260));
         c.signal(ROLEPLAY_JAILBREAK, "jailbreak_marker", 0.45, c.phrase()
-                .raw("(?:🔓|🔒|\\[\\s*(?:jailbreak|jailbroken|dan|unlocked|classic|lucy|stan|dude|aim)\\s*\\])", "🔓", "🔒", "["));
-        // "stay in character no matter what", "if you break character"
+                .precededBy("\\[[^\\]\\n]{0,3}")
+                .words("jailbreak", "jailbroken", "dan", "unlocked", "lucy", "stan", "dude", "aim", "developer mode output",
+                        "developer mode")
+                .raw("\\s*\\]"));
+        c.signal(ROLEPLAY_JAILBREAK, "jailbreak_lock_emoji", 0.45, c.phrase().literals("🔓"));
+        // "stay in character no matter what", "never break character" (anchored on "character", rarer than "keep")
         c.signal(ROLEPLAY_JAILBREAK, "stay_in_character", 0.3, c.phrase()
-                .words("stay", "remain", "keep", "staying", "remaining", "never break", "never drop", "don't break",
-                        "do not break", "don't drop", "do not drop", "never leave", "don't leave")
-                .optional("in", "your", "the")
-                .words("character", "persona", "role", "the act", "the role")
-                .raw("(?=[\\s\\S]{0,80}?(?:no matter|whatever|at all (?:times|costs)|regardless|even if|always|"
-                        + "never|or (?:else|you)|you will|penalt|token))"));
+                .precededBy("(?<![\\p{L}])(?:stay|remain|keep|staying|remaining|break|breaking|drop|dropping|leave|leaving|"
+                        + "step out of)[\\p{L}%\\s]{1,30}?\\s")
+                .words("character", "persona"));
         c.signal(ROLEPLAY_JAILBREAK, "character_break_threat", 0.45, c.phrase()
                 .words("if", "when", "whenever", "every time", "each time")
                 .words("you").words("break", "drop", "leave", "forget", "step out of", "slip out of", "fall out of")
@@ -119,6 +120,9 @@ final class EnglishJailbreakRules {
                 "released from", "beyond", "outside", "exempt from", "devoid of", "zero", "none of", "lacks",
                 "lacking", "doesn't have", "does not have", "don't have", "do not have", "has no", "have no",
                 "with no", "ignores", "ignoring", "breaks", "breaking", "disregards", "bypasses", "escaped",
+                "broken free of", "broken free from", "broke free of", "broke free from", "breaks free of",
+                "breaks free from", "freed itself from", "freed himself from", "freed herself from", "is free of",
+                "is free from", "escaped from", "rid of", "unshackled from", "liberated itself from",
                 "escaping", "unaffected by", "regardless of", "removing", "removed", "remove", "drop", "dropping",
                 "abandon", "abandoned", "turn off", "turned off", "disable", "disabled");
         List<String> restrictionModifiers = List.of("any", "all", "the", "your", "its", "their", "his", "her", "of",
@@ -152,12 +156,15 @@ final class EnglishJailbreakRules {
     private static void refusalSuppression(RuleCatalog c) {
         // "never refuse", "don't add warnings", "you cannot say no"
         c.signal(ROLEPLAY_JAILBREAK, "refusal_suppression", 0.45, c.phrase()
-                .words("never", "do not", "don't", "dont", "cannot", "can't", "cant", "won't", "must not", "mustn't",
-                        "will not", "shall not", "are not allowed to", "aren't allowed to", "can not", "may not",
-                        "are forbidden to", "are forbidden from", "not allowed to", "without")
-                .optional("ever", "once", "even", "any", "you")
+                // anchored on the verb ("refuse"), rarer than the negation before it ("do not")
+                .precededBy("(?<![\\p{L}])(?:never|do not|don't|dont|cannot|can't|cant|won't|must not|mustn't|will not|"
+                        + "shall not|are not allowed to|aren't allowed to|can not|may not|are forbidden to|are forbidden from|"
+                        + "not allowed to)(?:\\s{1,3}(?:ever|once|even|any|you))?\\s{1,3}")
                 .words("refuse", "refusing", "decline", "declining", "reject", "say no", "say that you can't",
                         "say you can't", "say you cannot", "say sorry", "apologize", "apologise", "add warnings",
+                        "refuses", "declines", "rejects", "says no", "apologizes", "apologises", "adds warnings",
+                        "adds disclaimers", "lectures", "moralizes", "moralises", "censors", "filters", "holds back",
+                        "judges", "questions", "denies", "objects", "hesitates", "hesitate",
                         "add disclaimers", "include warnings", "include disclaimers", "give warnings", "any warnings",
                         "any disclaimers", "mention ethics", "mention morality", "mention legality", "mention safety",
                         "mention the law", "mention policies", "mention guidelines", "lecture", "moralize", "moralise",
@@ -173,10 +180,18 @@ final class EnglishJailbreakRules {
                         "against the law", "wrong", "legal", "ethical", "moral", "appropriate", "safe", "forbidden",
                         "prohibited", "banned", "restricted", "controversial", "problematic")
                 .span(120));
+        c.signal(ROLEPLAY_JAILBREAK, "including_illegal", 0.5, c.phrase()
+                .words("including", "even", "especially", "also", "particularly")
+                .optional("the", "ones", "those", "requests", "questions", "things", "topics", "that", "are")
+                .words("illegal", "unethical", "harmful", "dangerous", "immoral", "forbidden", "prohibited", "banned",
+                        "restricted", "explicit", "offensive", "nsfw", "criminal", "unlawful", "malicious")
+                .optional("ones", "requests", "questions", "things", "topics", "content", "activities", "acts", "stuff")
+                .raw("(?=[\\s\\S]{0,10}?(?:[.,;:!)]|$|\\s(?:and|or|too|as well)\\b))"));
         c.signal(ROLEPLAY_JAILBREAK, "always_comply", 0.45, c.phrase()
                 .words("always", "must", "will always", "have to", "are required to", "are obligated to", "shall")
                 .words("comply", "answer", "obey", "respond", "fulfill", "fulfil", "provide", "do what", "do whatever",
-                        "give", "say yes")
+                        "give", "say yes", "complies", "answers", "obeys", "responds", "fulfills", "fulfils", "provides",
+                        "gives", "does what", "does whatever", "agrees", "agree", "helps", "help", "assists", "assist")
                 .gap(4).words("no matter", "regardless", "without question", "without questioning", "without exception",
                         "every request", "any request", "all requests", "every question", "any question", "whatever i",
                         "whatever the user", "unconditionally", "without hesitation", "without refusing",

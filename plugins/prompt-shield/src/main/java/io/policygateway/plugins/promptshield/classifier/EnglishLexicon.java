@@ -16,8 +16,7 @@ final class EnglishLexicon {
             "ignore", "ignoring", "disregard", "disregarding", "forget", "forgetting", "override", "overriding",
             "bypass", "bypassing", "neglect", "discard", "discarding", "abandon", "dismiss", "set aside", "throw out",
             "throw away", "pay no attention to", "put aside", "circumvent", "evade", "nullify", "ditch", "disobey",
-            "defy", "unlearn", "do not follow", "don't follow", "stop following", "stop obeying", "no longer follow",
-            "do not obey", "don't obey", "break free of", "break free from", "free yourself from", "overwrite");
+            "defy", "unlearn", "break free of", "break free from", "free yourself from", "overwrite");
 
     /** Words that may sit between an override verb and what it overrides. */
     static final List<String> INSTRUCTION_MODIFIERS = List.of(
@@ -38,15 +37,17 @@ final class EnglishLexicon {
             "initial", "original", "system", "safety", "existing", "former", "old", "default", "built-in",
             "programmed", "pre-programmed", "developer", "developer's", "operator", "operator's", "openai",
             "openai's", "anthropic", "anthropic's", "underlying", "ethical", "moral", "content", "core",
-            "hidden", "secret", "internal", "preset", "aforementioned", "above-mentioned", "every", "any");
+            "hidden", "secret", "internal", "preset", "aforementioned", "above-mentioned", "every", "any", "moderation",
+            "usage", "community", "platform", "company", "company's", "filtering", "security", "privacy", "earlier");
 
     /** What gets overridden: instructions and their synonyms. */
     static final List<String> INSTRUCTION_NOUNS = List.of(
             "instructions", "instruction", "directives", "directive", "guidelines", "guideline", "prompt", "prompts",
             "programming", "guardrails", "guardrail", "system prompt", "system message", "preprompt", "pre-prompt",
-            "rules", "policies", "restrictions", "constraints", "safeguards", "training", "protocols", "orders",
+            "rules", "rule", "policies", "restrictions", "constraints", "safeguards", "training", "protocols", "orders",
             "conditioning", "principles", "ethics", "morals", "content policy", "content policies", "usage policies",
-            "safety measures", "safety rules", "safety guidelines", "briefing", "mandate", "instructs");
+            "safety measures", "safety rules", "safety guidelines", "briefing", "mandate", "instructs", "guidance",
+            "rulebook", "rule set", "ruleset", "commandments", "playbook", "script", "brief");
 
     /** Restrictions that a jailbreak claims to remove. */
     static final List<String> RESTRICTION_NOUNS = List.of(
@@ -61,7 +62,8 @@ final class EnglishLexicon {
     static final List<String> REVEAL_VERBS = List.of(
             "reveal", "show", "print", "display", "output", "repeat", "tell", "give", "share", "leak", "dump",
             "recite", "echo", "spell out", "paste", "copy", "expose", "disclose", "provide", "reproduce", "quote",
-            "divulge", "let me see", "unveil", "read out", "write out", "type out", "print out", "hand over");
+            "divulge", "let me see", "unveil", "read out", "write out", "type out", "print out", "hand over",
+            "copy out", "spit out", "cough up", "pass along");
 
     /** Verbs that ask for hidden text to be transformed, which shows it just the same. */
     static final List<String> TRANSFORM_VERBS = List.of(
@@ -76,7 +78,8 @@ final class EnglishLexicon {
             "hidden message", "system instructions", "meta prompt", "metaprompt", "developer message", "prompt text",
             "first message", "initial message", "opening message", "system text", "training instructions",
             "initial instructions", "original instructions", "hidden instructions", "secret instructions",
-            "custom instructions", "internal instructions", "operating instructions", "instruction set");
+            "custom instructions", "internal instructions", "operating instructions", "instruction set",
+            "context window", "full context", "entire context", "conversation context", "initial context");
 
     /** What an extraction may ask for, but also what a customer asks a support bot about. */
     static final List<String> SOFT_PROMPT_NOUNS = List.of(
@@ -100,11 +103,16 @@ final class EnglishLexicon {
 
     /** Ways of naming the model as the one addressed. */
     static final List<String> MODEL_NAMES = List.of(
-            "ai", "a.i.", "assistant", "assistants", "llm", "llms", "model", "models", "language model",
+            "ai", "assistant", "assistants", "llm", "llms", "model", "models", "language model",
             "language models", "large language model", "chatbot", "chatbots", "bot", "bots", "agent", "agents",
             "gpt", "chatgpt", "claude", "gemini", "copilot", "llama", "mistral", "ai system", "ai systems",
             "ai model", "ai models", "ai assistant", "ai assistants", "ai agent", "ai agents", "virtual assistant",
             "summarizer", "summariser", "automated system", "automated agent", "automated reader", "machine");
+
+    /** Names for the model as it is addressed in other languages ("Assistant IA :", "KI,"). */
+    static final List<String> FOREIGN_MODEL_NAMES = List.of("ia", "assistant ia", "assistante ia", "ki",
+            "ki-assistent", "asistente", "asistente de ia", "assistente", "assistente de ia", "modelo", "modèle",
+            "modello", "modello linguistico", "sprachmodell", "ассистент", "нейросеть", "ии", "бот");
 
     /** Second person, the model being addressed. */
     static final List<String> SECOND_PERSON = List.of("you", "your", "yours", "yourself", "u", "ur", "you're",

@@ -24,7 +24,8 @@ final class Framing {
     private final RuleSet rules;
     private final ViewIndex base;
     private final Provenance provenance;
-    private Set<Cue> cues;
+    private final Set<Cue> checked = EnumSet.noneOf(Cue.class);
+    private final Set<Cue> found = EnumSet.noneOf(Cue.class);
     private QuotedRanges quotes;
 
     Framing(RuleSet rules, ViewIndex base, Provenance provenance) {
@@ -37,7 +38,15 @@ final class Framing {
         if (cue == Cue.DOCUMENT && provenance == Provenance.TOOL) {
             return true;
         }
-        return cues().contains(cue);
+        if (checked.add(cue)) {
+            for (CueRule rule : rules.cues()) {
+                if (rule.cue() == cue && rule.pattern().matches(base)) {
+                    found.add(cue);
+                    break;
+                }
+            }
+        }
+        return found.contains(cue);
     }
 
     /** The factor for a signal found in the base text at {@code matches}. */
@@ -45,14 +54,16 @@ final class Framing {
         double factor = 1;
         if (!has(Cue.EXECUTE)) {
             boolean discussion = has(Cue.DISCUSSION);
-            boolean developer = has(Cue.DEVELOPER);
+            boolean document = has(Cue.DOCUMENT);
+            // translating or explaining a quote mentions it, unless the quote is a third party's document
+            boolean mention = discussion || has(Cue.DEVELOPER) || (has(Cue.TRANSLATION) && !document);
             if (allQuoted(matches)) {
-                if (discussion || developer) {
+                if (mention) {
                     factor = QUOTED_IN_DISCUSSION;
-                } else if (!has(Cue.DOCUMENT)) {
+                } else if (!document) {
                     factor = QUOTED;
                 }
-            } else if (discussion) {
+            } else if (discussion || (has(Cue.TRANSLATION) && !document)) {
                 factor = DISCUSSED;
             }
         }
@@ -80,18 +91,5 @@ final class Framing {
             }
         }
         return true;
-    }
-
-    private Set<Cue> cues() {
-        if (cues == null) {
-            Set<Cue> found = EnumSet.noneOf(Cue.class);
-            for (CueRule rule : rules.cues()) {
-                if (!found.contains(rule.cue()) && rule.pattern().matches(base)) {
-                    found.add(rule.cue());
-                }
-            }
-            cues = found;
-        }
-        return cues;
     }
 }

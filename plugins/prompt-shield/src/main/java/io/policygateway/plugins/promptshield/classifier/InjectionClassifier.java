@@ -95,6 +95,10 @@ public final class InjectionClassifier {
         Set<String> fired = new HashSet<>();
         boolean revealed = false;
         for (SignalRule rule : rules.signals()) {
+            // a cheap cue (one word list) is checked before the phrase; a costly one only after a match
+            if (rule.requires().isPresent() && rule.requires().get().isCheap() && !framing.has(rule.requires().get())) {
+                continue;
+            }
             List<PhrasePattern.Match> matches = rule.pattern().find(view, 4);
             if (matches.isEmpty() || (rule.requires().isPresent() && !framing.has(rule.requires().get()))) {
                 continue;

@@ -19,16 +19,10 @@ import java.util.regex.Pattern;
  * decodings that read as text are kept. Stateless and thread-safe.
  */
 final class PayloadDecoder {
-    private static final int MIN_BASE64 = 16;
-    private static final Pattern HEX = Pattern.compile("(?:(?:\\\\x|0x)?[0-9a-fA-F]{2}[\\s:,]?){8,}");
-    private static final Pattern BINARY = Pattern.compile("(?:[01]{8}[\\s,]?){4,}");
-    private static final Pattern PERCENT = Pattern.compile("(?:%[0-9a-fA-F]{2}|[A-Za-z0-9._~+\\-]){6,}");
+    private static final Pattern HEX = Pattern.compile("(?<![0-9a-zA-Z])(?:(?:\\\\x|0x)?[0-9a-fA-F]{2}[\\s:,]?+){8,}+");
+    private static final Pattern BINARY = Pattern.compile("(?<![0-9])(?:[01]{8}[\\s,]?+){4,}+");
+    private static final Pattern PERCENT = Pattern.compile("(?:[A-Za-z0-9._~+\\-]{0,24}+%[0-9a-fA-F]{2}){3,}+[A-Za-z0-9._~+\\-]*+");
     private static final Pattern MORSE = Pattern.compile("(?:[.\\-·•_]{1,8}(?:[ \\t]{1,3}|[ \\t]*[/|][ \\t]*)){4,}[.\\-·•_]{1,8}");
-    private static final Pattern ASSIGNMENT = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_])([a-z_][a-z0-9_]{0,15})\\s*(?:=|:=|:|is)\\s*[\"'“‘`]([^\"'”’`\\n]{1,160})[\"'”’`]");
-    private static final Pattern CONCATENATION = Pattern.compile(
-            "(?<![\\p{L}\\p{N}_])[a-z_][a-z0-9_]{0,15}(?:\\s*\\+\\s*[a-z_][a-z0-9_]{0,15})+");
-    private static final Pattern QUOTED = Pattern.compile("[\"“‘`']([^\"”’`'\\n]{1,160})[\"”’`']");
     private static final String[] MORSE_CODES = {".-", "-...", "-.-.", "-..", ".", "..-.", "--.", "....", "..", ".---",
         "-.-", ".-..", "--", "-.", "---", ".--.", "--.-", ".-.", "...", "-", "..-", "...-", ".--", "-..-", "-.--", "--..",
         "-----", ".----", "..---", "...--", "....-", ".....", "-....", "--...", "---..", "----."};
@@ -56,18 +50,20 @@ final class PayloadDecoder {
     List<Decoded> decode(TextNormalizer.NormalizedText text, ViewIndex base) {
         List<Decoded> out = new ArrayList<>(2);
         String cased = text.cased();
-        base64(cased, out);
-        Shape shape = Shape.of(cased);
-        if (shape.longestHexRun() >= 16) {
+        TextShape shape = base.shape();
+        if (shape.base64Candidates() > 0) {
+            base64(cased, out);
+        }
+        if (shape.longestHexRun() >= 16 || shape.hexPairRun() >= 8) {
             collect(HEX, cased, ViewKind.HEX, PayloadDecoder::decodeHex, out);
         }
-        if (shape.bits() >= 32) {
+        if (shape.binaryByteRun() >= 4) {
             collect(BINARY, cased, ViewKind.BINARY, PayloadDecoder::decodeBinary, out);
         }
-        if (shape.percents() >= 4) {
+        if (shape.percentEscapes() >= 3) {
             collect(PERCENT, cased, ViewKind.URL_ENCODED, PayloadDecoder::decodePercent, out);
         }
-        if (shape.dotsAndDashes() >= 15) {
+        if (shape.morseRun() >= 12) {
             collect(MORSE, cased, ViewKind.MORSE, PayloadDecoder::decodeMorse, out);
         }
         String lower = text.lower();
@@ -77,45 +73,17 @@ final class PayloadDecoder {
         if (any(base, requests.reverse())) {
             out.add(new Decoded(ViewKind.REVERSED, new StringBuilder(lower).reverse() + "\n" + reverseEachWord(lower)));
         }
-        if (any(base, requests.assemble()) || (shape.pluses() > 0 && shape.assignments() > 1)) {
-            assemble(lower, segmenter, out);
+        java.util.Map<String, String> fragments = shape.assignments() > 0 || shape.quotes() >= 4
+                ? FragmentAssembler.assignments(lower) : java.util.Map.of();
+        boolean joinQuotes = shape.quotes() >= 4 && (shape.pluses() > 0 || any(base, requests.assemble()));
+        if (fragments.size() >= 2 || joinQuotes) {
+            FragmentAssembler.assemble(lower, fragments, segmenter)
+                    .ifPresent(assembled -> out.add(new Decoded(ViewKind.ASSEMBLED, assembled)));
         }
         if (any(base, requests.acrostic())) {
-            out.add(new Decoded(ViewKind.ACROSTIC, acrostic(lower, segmenter)));
+            out.add(new Decoded(ViewKind.ACROSTIC, FragmentAssembler.acrostic(lower, segmenter)));
         }
         return out;
-    }
-
-    /** Character counts that decide which decoders are worth running, from one pass. */
-    private record Shape(int longestHexRun, int bits, int percents, int dotsAndDashes, int pluses, int assignments) {
-        static Shape of(String text) {
-            int hexRun = 0;
-            int longestHexRun = 0;
-            int bits = 0;
-            int percents = 0;
-            int dotsAndDashes = 0;
-            int pluses = 0;
-            int assignments = 0;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')) {
-                    hexRun++;
-                    longestHexRun = Math.max(longestHexRun, hexRun);
-                } else if (c != ' ' && c != ':' && c != '\\' && c != 'x' && c != ',') {
-                    hexRun = 0;
-                }
-                switch (c) {
-                    case '0', '1' -> bits++;
-                    case '%' -> percents++;
-                    case '.', '-', '•', '·' -> dotsAndDashes++;
-                    case '+' -> pluses++;
-                    case '=' -> assignments++;
-                    default -> {
-                    }
-                }
-            }
-            return new Shape(longestHexRun, bits, percents, dotsAndDashes, pluses, assignments);
-        }
     }
 
     private static boolean any(ViewIndex view, int[] ids) {
@@ -147,10 +115,10 @@ final class PayloadDecoder {
                 symbol |= c == '+' || c == '/';
                 i++;
             }
-            if (i - start >= MIN_BASE64 && upper && lower && (digit || symbol || i - start >= 24)) {
+            if (i - start >= TextShape.MIN_BASE64 && upper && lower && (digit || symbol || i - start >= 24)) {
                 String decoded = decodeBase64(text.substring(start, i));
                 if (decoded != null) {
-                    String again = decoded.length() >= MIN_BASE64 && decoded.indexOf(' ') < 0 ? decodeBase64(decoded.trim()) : null;
+                    String again = decoded.length() >= TextShape.MIN_BASE64 && decoded.indexOf(' ') < 0 ? decodeBase64(decoded.trim()) : null;
                     out.add(new Decoded(ViewKind.BASE64, TextNormalizer.normalize(again != null ? again : decoded).lower()));
                 }
             }
@@ -293,60 +261,6 @@ final class PayloadDecoder {
             out.append(new StringBuilder(word).reverse()).append(' ');
         }
         return out.toString();
-    }
-
-    /** Joins assigned fragments in the order a concatenation names them, else all quoted fragments in order. */
-    private static void assemble(String text, WordSegmenter segmenter, List<Decoded> out) {
-        java.util.Map<String, String> fragments = new java.util.LinkedHashMap<>();
-        Matcher assignment = ASSIGNMENT.matcher(text);
-        while (assignment.find()) {
-            fragments.put(assignment.group(1), assignment.group(2));
-        }
-        StringBuilder assembled = new StringBuilder();
-        if (fragments.size() >= 2) {
-            Matcher concatenation = CONCATENATION.matcher(text);
-            while (concatenation.find()) {
-                StringBuilder joined = new StringBuilder();
-                for (String name : concatenation.group().split("\\s*\\+\\s*")) {
-                    joined.append(fragments.getOrDefault(name, ""));
-                }
-                if (!joined.isEmpty()) {
-                    assembled.append(joined).append('\n').append(segmenter.segment(joined.toString().replace(" ", "")))
-                            .append('\n');
-                }
-            }
-            String all = String.join("", fragments.values());
-            assembled.append(all).append('\n').append(String.join(" ", fragments.values())).append('\n');
-        } else {
-            List<String> quoted = new ArrayList<>();
-            Matcher matcher = QUOTED.matcher(text);
-            while (matcher.find()) {
-                quoted.add(matcher.group(1));
-            }
-            if (quoted.size() >= 2) {
-                assembled.append(String.join("", quoted)).append('\n').append(String.join(" ", quoted)).append('\n');
-            }
-        }
-        if (!assembled.isEmpty()) {
-            out.add(new Decoded(ViewKind.ASSEMBLED, assembled.toString()));
-        }
-    }
-
-    private static String acrostic(String text, WordSegmenter segmenter) {
-        StringBuilder lines = new StringBuilder();
-        for (String line : text.split("\\n")) {
-            String trimmed = line.strip().replaceFirst("^[^\\p{L}]+", "");
-            if (!trimmed.isEmpty()) {
-                lines.append(trimmed.charAt(0));
-            }
-        }
-        StringBuilder words = new StringBuilder();
-        for (String word : text.split("[^\\p{L}]+")) {
-            if (!word.isEmpty()) {
-                words.append(word.charAt(0));
-            }
-        }
-        return segmenter.segment(lines.toString()) + "\n" + segmenter.segment(words.toString());
     }
 
     private static int count(String text, char wanted) {

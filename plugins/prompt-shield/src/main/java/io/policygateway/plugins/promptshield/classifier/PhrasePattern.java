@@ -48,14 +48,17 @@ final class PhrasePattern {
             return List.of();
         }
         String text = view.text();
-        Matcher matcher = pattern.matcher(text);
-        matcher.useTransparentBounds(true);
-        matcher.useAnchoringBounds(false);
+        Matcher matcher = null;
         List<Match> matches = new ArrayList<>(2);
         int lastEnd = -1;
         for (int position : candidates) {
-            if (position < lastEnd) {
+            if (position < lastEnd || !othersWithin(view, position, position + maxSpan)) {
                 continue;
+            }
+            if (matcher == null) {
+                matcher = pattern.matcher(text);
+                matcher.useTransparentBounds(true);
+                matcher.useAnchoringBounds(false);
             }
             matcher.region(position, Math.min(text.length(), position + maxSpan));
             if (matcher.lookingAt()) {
@@ -69,6 +72,16 @@ final class PhrasePattern {
         return matches;
     }
 
+    /** Whether every other anchor occurs after {@code from} and before {@code to}: cheaper than trying the regex. */
+    private boolean othersWithin(ViewIndex view, int from, int to) {
+        for (Anchor anchor : required) {
+            if (!anchor.occursWithin(view, from, to)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public String toString() {
         return pattern.pattern();
@@ -79,6 +92,9 @@ final class PhrasePattern {
         boolean presentIn(ViewIndex view);
 
         int[] positionsIn(ViewIndex view);
+
+        /** Whether the anchor occurs at an offset in {@code (from, to)}. */
+        boolean occursWithin(ViewIndex view, int from, int to);
     }
 
     /** Vocabulary words, found through the view's token index. */
@@ -87,6 +103,16 @@ final class PhrasePattern {
         public boolean presentIn(ViewIndex view) {
             for (int id : wordIds) {
                 if (view.contains(id)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public boolean occursWithin(ViewIndex view, int from, int to) {
+            for (int id : wordIds) {
+                if (view.contains(id) && view.occursWithin(id, from, to)) {
                     return true;
                 }
             }
@@ -110,12 +136,41 @@ final class PhrasePattern {
     }
 
     /** Literal strings (scripts without spaces between words, markup), found by substring search. */
-    record LiteralAnchor(List<String> literals) implements Anchor {
+    record LiteralAnchor(List<String> literals, boolean cjkOnly) implements Anchor {
+        LiteralAnchor(List<String> literals) {
+            this(literals, literals.stream().allMatch(literal -> !literal.isEmpty() && ViewIndex.isCjk(literal.charAt(0))));
+        }
+
+        /** False when one of the literal's punctuation characters is nowhere in the text. */
+        private static boolean mayContain(ViewIndex view, String literal) {
+            for (int i = 0; i < literal.length(); i++) {
+                if (!view.mayContain(literal.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         @Override
-        public boolean presentIn(ViewIndex view) {
+        public boolean occursWithin(ViewIndex view, int from, int to) {
             String text = view.text();
             for (String literal : literals) {
-                if (text.contains(literal)) {
+                int at = text.indexOf(literal, from + 1);
+                if (at >= 0 && at < to) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public boolean presentIn(ViewIndex view) {
+            if (cjkOnly && !view.hasCjk()) {
+                return false;
+            }
+            String text = view.text();
+            for (String literal : literals) {
+                if (mayContain(view, literal) && text.contains(literal)) {
                     return true;
                 }
             }
@@ -124,11 +179,14 @@ final class PhrasePattern {
 
         @Override
         public int[] positionsIn(ViewIndex view) {
+            if (cjkOnly && !view.hasCjk()) {
+                return new int[0];
+            }
             String text = view.text();
             int[] all = new int[4];
             int count = 0;
             for (String literal : literals) {
-                int at = text.indexOf(literal);
+                int at = mayContain(view, literal) ? text.indexOf(literal) : -1;
                 while (at >= 0) {
                     if (count == all.length) {
                         all = Arrays.copyOf(all, count * 2);

@@ -21,7 +21,7 @@ final class PhrasePatternBuilder {
     static final String END = "(?![" + WORD_CLASS + "])";
     static final String SEPARATOR = "[^" + WORD_CLASS + "]+";
     static final String ANY_WORD = "[" + WORD_CLASS + "'’]+";
-    private static final int DEFAULT_SPAN = 320;
+    private static final int DEFAULT_SPAN = 200;
 
     private final Vocabulary.Builder vocabulary;
     private final StringBuilder regex = new StringBuilder();
@@ -109,13 +109,28 @@ final class PhrasePatternBuilder {
         return this;
     }
 
+    /**
+     * A zero-width condition on what precedes the phrase (a lookbehind), e.g. a line start. Allowed
+     * before the first anchored element, since it does not move the match start.
+     */
+    PhrasePatternBuilder precededBy(String lookbehind) {
+        regex.append("(?<=").append(lookbehind).append(')');
+        return this;
+    }
+
+    /** A zero-width condition on what must not precede the phrase (a negative lookbehind). */
+    PhrasePatternBuilder notPrecededBy(String lookbehind) {
+        regex.append("(?<!").append(lookbehind).append(')');
+        return this;
+    }
+
     /** Requires a word separator before the next element even after {@link #raw} or {@link #chars}. */
     PhrasePatternBuilder separator() {
         needsSeparator = true;
         return this;
     }
 
-    /** The longest text a match may span (default 320 characters). */
+    /** The longest text a match may span (default 200 characters). */
     PhrasePatternBuilder span(int characters) {
         this.span = characters;
         return this;
@@ -184,6 +199,16 @@ final class PhrasePatternBuilder {
     private String remembered(List<String> alternatives) {
         alternatives.forEach(vocabulary::remember);
         return alternation(alternatives);
+    }
+
+    /** An alternation of phrases usable inside a lookbehind (every repetition bounded). */
+    static String boundedAlternation(List<String> phrases) {
+        StringBuilder group = new StringBuilder("(?:");
+        List<String> sorted = longestFirst(phrases);
+        for (int i = 0; i < sorted.size(); i++) {
+            group.append(i == 0 ? "" : "|").append(wordRegex(sorted.get(i)).replace("[\\s_-]+", "[\\s_-]{1,3}"));
+        }
+        return group.append(')').toString();
     }
 
     static String alternation(List<String> alternatives) {

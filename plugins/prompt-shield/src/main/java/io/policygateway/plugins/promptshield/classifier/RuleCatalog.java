@@ -57,14 +57,13 @@ final class RuleCatalog {
 
     RuleSet freeze() {
         PayloadDecoder.Requests requests = new PayloadDecoder.Requests(
-                tokens("rot13", "rot", "caesar", "cipher", "ciphertext", "rotate", "rotated", "rotation", "shift",
-                        "shifted", "decode", "decipher", "decrypt", "decoded", "encoded", "encrypted", "scrambled",
-                        "unscramble"),
+                tokens("rot13", "rot", "rot-13", "caesar", "cipher", "ciphertext", "decipher", "decrypt", "decode",
+                        "decoded", "encoded", "encrypted", "scrambled", "unscramble"),
                 tokens("reverse", "reversed", "backwards", "backward", "mirror", "mirrored", "reversing", "flip",
                         "flipped"),
-                tokens("combine", "concatenate", "concat", "join", "joined", "merge", "assemble", "append", "together",
-                        "variable", "variables", "fragments", "parts", "pieces", "halves", "segments", "concatenated",
-                        "concatenation"),
+                tokens("combine", "concatenate", "concat", "join", "merge", "assemble", "append", "variable", "variables",
+                        "fragments", "pieces", "halves", "segments", "concatenated", "concatenation", "treat", "blank",
+                        "blanks", "hint"),
                 tokens("acrostic", "letter", "letters", "initials", "character", "characters"));
         return new RuleSet(vocabulary.freeze(), vocabulary.dictionary(), signals, cues, requests);
     }

@@ -22,8 +22,11 @@ record RuleSet(Vocabulary vocabulary, Set<String> dictionary, List<SignalRule> s
     static RuleSet standard() {
         RuleCatalog catalog = new RuleCatalog();
         EnglishRules.register(catalog);
+        ExtractionRules.register(catalog);
         EnglishJailbreakRules.register(catalog);
-        EnglishContentRules.register(catalog);
+        DelimiterRules.register(catalog);
+        IndirectRules.register(catalog);
+        EncodingRules.register(catalog);
         MultilingualRules.register(catalog);
         ContextCues.register(catalog);
         return catalog.freeze();

@@ -31,8 +31,9 @@ final class TextNormalizer {
 
     static NormalizedText normalize(String text) {
         requireNonNull(text, "text is null");
-        if (isAscii(text)) {
-            return new NormalizedText(text, text.toLowerCase(Locale.ROOT), 0, "");
+        String asciiLower = asciiLowerCase(text);
+        if (asciiLower != null) {
+            return new NormalizedText(text, asciiLower, 0, "");
         }
         StringBuilder visible = new StringBuilder(text.length());
         StringBuilder tags = new StringBuilder();
@@ -60,13 +61,17 @@ final class TextNormalizer {
         return new NormalizedText(cased, cased.toLowerCase(Locale.ROOT), invisibleInsideWords, tags.toString());
     }
 
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
+    /** The text lower-cased when it is all ASCII (the common case, in one pass), else null. */
+    private static String asciiLowerCase(String text) {
+        byte[] lower = new byte[text.length()];
+        for (int i = 0; i < lower.length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return null;
             }
+            lower[i] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
-        return true;
+        return new String(lower, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     private static boolean isInvisible(int codePoint) {

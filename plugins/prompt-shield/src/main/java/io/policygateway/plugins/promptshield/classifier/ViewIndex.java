@@ -19,9 +19,11 @@ final class ViewIndex {
     private final int leetTokens;
     private final int longestSingleLetterRun;
     private final int mixedScriptTokens;
+    private final long[] asciiPresent;
+    private final TextShape shape;
 
     private ViewIndex(String text, int[][] positions, int[] counts, boolean cjk, int leetTokens,
-            int longestSingleLetterRun, int mixedScriptTokens) {
+            int longestSingleLetterRun, int mixedScriptTokens, long[] asciiPresent, TextShape shape) {
         this.text = text;
         this.positions = positions;
         this.counts = counts;
@@ -29,6 +31,8 @@ final class ViewIndex {
         this.leetTokens = leetTokens;
         this.longestSingleLetterRun = longestSingleLetterRun;
         this.mixedScriptTokens = mixedScriptTokens;
+        this.asciiPresent = asciiPresent;
+        this.shape = shape;
     }
 
     static ViewIndex of(String text, Vocabulary vocabulary) {
@@ -40,26 +44,49 @@ final class ViewIndex {
         int singleLetterRun = 0;
         int longestSingleLetterRun = 0;
         int mixedScriptTokens = 0;
+        long[] asciiPresent = new long[2];
+        TextShape.Counter shape = new TextShape.Counter();
         int length = text.length();
         int i = 0;
         while (i < length) {
             char c = text.charAt(i);
+            if (c < 128) {
+                asciiPresent[c >> 6] |= 1L << (c & 63);
+            }
             if (!isWordChar(c)) {
                 if ((c == '@' || c == '$' || c == '!' || c == '|') && i > 0 && i + 1 < length
                         && Character.isLetter(text.charAt(i - 1)) && Character.isLetter(text.charAt(i + 1))) {
                     leetTokens++;
                 }
+                shape.separator(text, i, c);
                 i++;
                 continue;
             }
             int start = i;
+            int hash = 0;
             boolean letters = false;
             boolean leetDigits = false;
+            boolean digits = false;
+            char previous = 0;
             boolean latin = false;
             boolean cyrillicOrGreek = false;
-            while (i < length && isWordChar(text.charAt(i))) {
+            while (i < length) {
                 char w = text.charAt(i);
-                if (Character.isLetter(w)) {
+                if (w < 128) {
+                    // ASCII fast path: the common case, without Unicode property lookups
+                    if (w >= 'a' && w <= 'z' || w >= 'A' && w <= 'Z') {
+                        letters = true;
+                        latin = true;
+                    } else if (w >= '0' && w <= '9') {
+                        digits = true;
+                        leetDigits |= isLeetDigit(w) && isAsciiLetter(previous) && i + 1 < length
+                                && isAsciiLetter(text.charAt(i + 1));
+                    } else {
+                        break;
+                    }
+                } else if (!isWordChar(w)) {
+                    break;
+                } else if (Character.isLetter(w)) {
                     letters = true;
                     if (w < 0x250) {
                         latin = true;
@@ -68,9 +95,9 @@ final class ViewIndex {
                     } else if (isCjk(w)) {
                         cjk = true;
                     }
-                } else if (w == '0' || w == '1' || w == '3' || w == '4' || w == '5' || w == '7') {
-                    leetDigits = true;
                 }
+                hash = 31 * hash + w;
+                previous = w;
                 i++;
             }
             if (letters && leetDigits) {
@@ -79,13 +106,14 @@ final class ViewIndex {
             if (latin && cyrillicOrGreek) {
                 mixedScriptTokens++;
             }
+            shape.token(text, start, i, digits);
             if (i - start == 1 && letters) {
                 singleLetterRun++;
                 longestSingleLetterRun = Math.max(longestSingleLetterRun, singleLetterRun);
             } else {
                 singleLetterRun = 0;
             }
-            int id = vocabulary.lookup(text, start, i);
+            int id = vocabulary.lookup(text, start, i, hash);
             if (id >= 0) {
                 int[] list = positions[id];
                 if (list == null) {
@@ -98,16 +126,28 @@ final class ViewIndex {
                 list[counts[id]++] = start;
             }
         }
-        return new ViewIndex(text, positions, counts, cjk, leetTokens, longestSingleLetterRun, mixedScriptTokens);
+        return new ViewIndex(text, positions, counts, cjk, leetTokens, longestSingleLetterRun, mixedScriptTokens,
+                asciiPresent, shape.result());
     }
 
     static boolean isWordChar(char c) {
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+        }
         if (Character.isLetterOrDigit(c)) {
             return true;
         }
         int type = Character.getType(c);
         return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isLeetDigit(char c) {
+        return c == '0' || c == '1' || c == '3' || c == '4' || c == '5' || c == '7';
     }
 
     static boolean isCjk(char c) {
@@ -128,12 +168,41 @@ final class ViewIndex {
         return counts[wordId] == 0 ? NONE : Arrays.copyOf(positions[wordId], counts[wordId]);
     }
 
+    /** Whether the word occurs at an offset in {@code (from, to)}. */
+    boolean occursWithin(int wordId, int from, int to) {
+        int[] list = positions[wordId];
+        int low = 0;
+        int high = counts[wordId] - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (list[middle] <= from) {
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low < counts[wordId] && list[low] < to;
+    }
+
+    /**
+     * Whether {@code c} may occur in the text: false only for an ASCII punctuation character that is
+     * certainly absent (letters and digits are not tracked, since the scan skips them).
+     */
+    boolean mayContain(char c) {
+        return c >= 128 || isWordChar(c) || (asciiPresent[c >> 6] & (1L << (c & 63))) != 0;
+    }
+
+    /** Character statistics for the decoders. */
+    TextShape shape() {
+        return shape;
+    }
+
     /** Whether the text holds Chinese, Japanese or Korean characters. */
     boolean hasCjk() {
         return cjk;
     }
 
-    /** Tokens mixing letters and digits that stand for letters ({@code 1gn0r3}), or {@code p@ss}-style symbols. */
+    /** Tokens with a digit standing for a letter between two letters ({@code t3ll}), or {@code p@ss}-style symbols. */
     int leetTokens() {
         return leetTokens;
     }

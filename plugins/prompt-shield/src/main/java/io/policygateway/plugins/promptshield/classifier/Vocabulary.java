@@ -48,6 +48,11 @@ final class Vocabulary {
         for (int i = start; i < end; i++) {
             hash = 31 * hash + text.charAt(i);
         }
+        return lookup(text, start, end, hash);
+    }
+
+    /** As {@link #lookup(CharSequence, int, int)}, with the range's {@link String#hashCode()} already computed. */
+    int lookup(CharSequence text, int start, int end, int hash) {
         int length = end - start;
         int slot = spread(hash) & mask;
         while (true) {

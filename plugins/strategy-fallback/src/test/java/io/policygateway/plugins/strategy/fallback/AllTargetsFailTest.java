@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.policygateway.kernel.routing.AccessLogs;
 import io.policygateway.kernel.routing.UpstreamFleet;
 import io.policygateway.kernel.testing.FakeUpstream.Reply;
 import io.policygateway.kernel.testing.OpenAiWire;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /** What the caller and the access log see when no target can answer. */
 class AllTargetsFailTest {
+    /** Upstream timeouts; short for the timeout test, long where a slow machine must not turn errors into timeouts. */
+    private String timeout = "300ms";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ERROR = "{\"error\":{\"message\":\"boom\"}}";
 
@@ -36,11 +40,12 @@ class AllTargetsFailTest {
 
     private void start(String strategy) throws Exception {
         gateway = TestGateway.builder()
-                .config("upstream: { first_byte_timeout: 300ms, idle_timeout: 300ms }\n" + fleet.providersYaml() + strategy).start();
+                .config("upstream: { first_byte_timeout: " + timeout + ", idle_timeout: " + timeout + " }\n" + fleet.providersYaml() + strategy).start();
     }
 
     @Test
     void answers502ListingEveryAttemptWithTargetStatusAndTime() throws Exception {
+        timeout = "10s";
         fleet.always("a", Reply.status(500, ERROR)).always("b", Reply.status(503, ERROR));
         start("strategy: { targets: [{ provider: a, retry: { attempts: 2, backoff: { initial: 1ms, max: 5ms } } }, { provider: b }] }\n");
 
@@ -52,7 +57,7 @@ class AllTargetsFailTest {
         String message = error.path("message").asText();
         assertTrue(Pattern.matches("No target of route 'default' could answer \\(3 attempts\\): "
                 + "a: HTTP 500 \\(\\d+ ms\\); a: HTTP 500 \\(\\d+ ms\\); b: HTTP 503 \\(\\d+ ms\\)", message), message);
-        String line = gateway.accessLogLines().stream().filter(entry -> entry.contains("\"status\":502")).findFirst().orElseThrow();
+        String line = AccessLogs.await(gateway, entry -> entry.contains("\"status\":502"));
         assertTrue(line.contains("\"attempts\":3"), line);
         assertTrue(line.contains("No target of route 'default' could answer (3 attempts): a: HTTP 500"), line);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.policygateway.kernel.routing.AccessLogs;
 import io.policygateway.kernel.routing.UpstreamFleet;
 import io.policygateway.kernel.testing.FakeUpstream.Reply;
 import io.policygateway.kernel.testing.OpenAiWire;
@@ -39,7 +40,7 @@ class FallbackOverHttpTest {
 
     private void start(String strategy) throws Exception {
         gateway = TestGateway.builder()
-                .config("upstream: { first_byte_timeout: 400ms, idle_timeout: 400ms }\n" + fleet.providersYaml() + strategy)
+                .config("upstream: { first_byte_timeout: 3s, idle_timeout: 3s }\n" + fleet.providersYaml() + strategy)
                 .start();
     }
 
@@ -64,7 +65,7 @@ class FallbackOverHttpTest {
         assertEquals("c", response.headers().firstValue("x-gateway-provider").orElseThrow());
         assertEquals("3", response.headers().firstValue("x-gateway-attempts").orElseThrow());
         assertEquals(List.of(1, 1, 1), List.of(fleet.calls("a"), fleet.calls("b"), fleet.calls("c")));
-        assertTrue(gateway.accessLogLines().stream().anyMatch(line -> line.contains("\"provider\":\"c\"") && line.contains("\"attempts\":3")));
+        AccessLogs.await(gateway, line -> line.contains("\"provider\":\"c\"") && line.contains("\"attempts\":3"));
     }
 
     @Test
@@ -89,7 +90,7 @@ class FallbackOverHttpTest {
         List<Long> arrivals = fleet.arrivals("a");
         for (int i = 1; i < arrivals.size(); i++) {
             long gapMillis = (arrivals.get(i) - arrivals.get(i - 1)) / 1_000_000;
-            assertTrue(gapMillis < 60 + 150, "retry " + i + " waited at most backoff.max plus the call itself, was " + gapMillis + " ms");
+            assertTrue(gapMillis < 60 + 1_500, "retry " + i + " waited at most backoff.max plus the call itself, was " + gapMillis + " ms");
         }
         assertTrue(elapsedMillis < 2_000, "bounded: " + elapsedMillis + " ms");
     }
@@ -130,13 +131,13 @@ class FallbackOverHttpTest {
 
         assertEquals("from b", text(response));
         assertEquals(1, fleet.calls("a"), "no retry that would ignore the upstream's 30 s");
-        assertTrue((System.nanoTime() - started) / 1_000_000 < 1_000);
+        assertTrue((System.nanoTime() - started) / 1_000_000 < 10_000, "it did not wait out the upstream's 30 s Retry-After");
     }
 
     @Test
     void connectionRefusedAndTimeoutsFallBackToTheNextTarget() throws Exception {
         fleet.always("b", Reply.hang());
-        gateway = TestGateway.builder().config("upstream: { first_byte_timeout: 300ms, idle_timeout: 300ms }\n" + fleet.providersYaml()
+        gateway = TestGateway.builder().config("upstream: { first_byte_timeout: 1500ms, idle_timeout: 1500ms }\n" + fleet.providersYaml()
                 + "  down: { type: openai, base_url: \"" + UpstreamFleet.unreachableBaseUrl() + "\", api_key: k }\n"
                 + "strategy: { targets: [{ provider: down }, { provider: b }, { provider: c }] }\n").start();
 

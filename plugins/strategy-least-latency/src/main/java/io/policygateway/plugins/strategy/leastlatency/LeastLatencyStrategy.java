@@ -18,10 +18,11 @@ import java.util.random.RandomGenerator;
  * Orders the candidates by the kernel's rolling median latency (P50 of each target's recent
  * successful attempts; time to the first event for streams), fastest first:
  * <ol>
- *   <li>targets with fewer than {@code min_samples} fresh samples come first, so a new target — or
- *       one unused long enough for its samples to age out of the window — is measured;
+ *   <li>targets with fewer than {@code min_samples} fresh samples come first (in configured order),
+ *       so a new target — or one unused long enough for its samples to age out of the window — is
+ *       measured;
  *   <li>then measured targets, lowest median first;
- *   <li>then targets whose last attempt failed (until one succeeds again).
+ *   <li>then targets whose last attempt failed (until one succeeds again), in configured order.
  * </ol>
  * With probability {@code exploration}, a random other target is moved to the front, so a slow or
  * failed target that has recovered is noticed and wins traffic back. The rest stay as fallbacks.
@@ -42,7 +43,7 @@ final class LeastLatencyStrategy implements RoutingStrategy {
     @Override
     public List<TargetView> plan(RoutingRequest request, List<TargetView> candidates) {
         List<TargetView> ordered = new ArrayList<>(candidates);
-        ordered.sort(Comparator.comparingInt(this::group).thenComparingDouble(LeastLatencyStrategy::median));
+        ordered.sort(Comparator.comparingInt(this::group).thenComparingDouble(this::rank));
         if (ordered.size() > 1 && exploration > 0) {
             RandomGenerator generator = random.get();
             if (generator.nextDouble() < exploration) {
@@ -70,8 +71,9 @@ final class LeastLatencyStrategy implements RoutingStrategy {
         return target.samples() < minSamples || target.latencyP50Millis().isEmpty() ? 0 : 1;
     }
 
-    private static double median(TargetView target) {
-        return target.latencyP50Millis().orElse(0);
+    /** Within the measured group the median decides; the other groups keep configured order. */
+    private double rank(TargetView target) {
+        return group(target) == 1 ? target.latencyP50Millis().getAsDouble() : 0;
     }
 
     /** Connection errors, timeouts, rate limits and server errors; not the caller's own bad requests. */

@@ -1,0 +1,87 @@
+package io.policygateway.plugins.gemini;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.policygateway.api.GatewayException;
+import io.policygateway.api.PluginConfig;
+import io.policygateway.api.PolicyContext;
+import io.policygateway.api.WireFormat;
+import io.policygateway.api.http.SseEvent;
+import io.policygateway.api.provider.EventStream;
+import io.policygateway.api.provider.ProviderFactory;
+import io.policygateway.api.provider.ProviderRequest;
+import io.policygateway.api.provider.ProviderResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Sets the provider up against a fake upstream, builds requests and reads fixtures. */
+final class Harness {
+
+    private Harness() {
+    }
+
+    static final String API_KEY = "AIzaSyTestKey-0123456789";
+
+    static GeminiProvider provider(FakeUpstream upstream) {
+        ProviderFactory.ProviderSetup setup = new GeminiProviderFactory().setup("gemini",
+                new ProviderFactory.ProviderConfig(false, PluginConfig.empty("providers.gemini")),
+                new TestContext(Map.of("GEMINI_API_KEY", API_KEY, "GEMINI_BASE_URL", upstream.baseUri().toString())));
+        if (!setup.isEnabled()) {
+            throw new AssertionError("disabled: " + setup.reason());
+        }
+        return (GeminiProvider) setup.provider();
+    }
+
+    static ProviderRequest request(WireFormat format, String model, String body, boolean stream) {
+        return new ProviderRequest(format, model, json(body), stream, PolicyContext.anonymous("trace-1"),
+                Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"),
+                Duration.ofSeconds(5), Duration.ofSeconds(5));
+    }
+
+    static ObjectNode json(String text) {
+        try {
+            return (ObjectNode) TestContext.JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String fixture(String name) {
+        try (InputStream in = Harness.class.getResourceAsStream("/fixtures/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> eventParts(String name) {
+        List<String> parts = new ArrayList<>();
+        for (String event : fixture(name).split("\n\n")) {
+            if (!event.isBlank()) {
+                parts.add(event + "\n\n");
+            }
+        }
+        return parts;
+    }
+
+    static List<JsonNode> drain(ProviderResponse response) throws GatewayException {
+        List<JsonNode> chunks = new ArrayList<>();
+        try (EventStream stream = ((ProviderResponse.Streaming) response).events()) {
+            for (int i = 0; i < 10_000; i++) {
+                Optional<SseEvent> event = stream.next();
+                if (event.isEmpty()) {
+                    return chunks;
+                }
+                chunks.add(json(event.get().data()));
+            }
+        }
+        throw new AssertionError("stream did not end");
+    }
+}
