@@ -89,7 +89,7 @@ public final class JsPolicyGuardrailFactory implements GuardrailFactory {
     private synchronized SharedDirectory acquire(Path directory, PluginContext context) {
         SharedDirectory shared = directories.computeIfAbsent(new DirectoryKey(directory, context), key -> {
             ScriptReporter reporter = new ScriptReporter(context, directory);
-            return new SharedDirectory(new ScriptDirectory(directory, JavaScriptRuntime.shared(), reporter), reporter);
+            return new SharedDirectory(new ScriptDirectory(directory, JavaScriptRuntime::shared, reporter), reporter);
         });
         shared.users++;
         return shared;

@@ -45,7 +45,8 @@ final class ScriptDirectory implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScriptDirectory.class);
 
     private final Path directory;
-    private final JavaScriptRuntime runtime;
+    /** The engine is started on the first script to compile, so an empty folder costs nothing at start. */
+    private final java.util.function.Supplier<JavaScriptRuntime> runtime;
     private final ScriptReporter reporter;
     private final Map<String, CompiledScript> loaded = new ConcurrentHashMap<>();
     private final Set<String> wanted = ConcurrentHashMap.newKeySet();
@@ -57,7 +58,7 @@ final class ScriptDirectory implements AutoCloseable {
     private volatile boolean closed;
     private FolderWatcher watcher;
 
-    ScriptDirectory(Path directory, JavaScriptRuntime runtime, ScriptReporter reporter) {
+    ScriptDirectory(Path directory, java.util.function.Supplier<JavaScriptRuntime> runtime, ScriptReporter reporter) {
         this.directory = requireNonNull(directory, "directory is null");
         this.runtime = requireNonNull(runtime, "runtime is null");
         this.reporter = requireNonNull(reporter, "reporter is null");
@@ -193,7 +194,7 @@ final class ScriptDirectory implements AutoCloseable {
     }
 
     private Optional<ScriptProblem> load(String name, String text, String version, CompiledScript current) {
-        LoadResult result = CompiledScript.load(runtime, name, text, LOAD_TIMEOUT, LOAD_MEMORY_BYTES);
+        LoadResult result = CompiledScript.load(runtime.get(), name, text, LOAD_TIMEOUT, LOAD_MEMORY_BYTES);
         return switch (result) {
             case LoadResult.Loaded loadedScript -> {
                 loaded.put(name, loadedScript.script());
