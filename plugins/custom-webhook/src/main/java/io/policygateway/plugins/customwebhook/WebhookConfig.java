@@ -1,5 +1,6 @@
 package io.policygateway.plugins.customwebhook;
 
+import io.policygateway.api.guardrail.StreamMode;
 import static java.util.Objects.requireNonNull;
 
 import io.policygateway.api.PluginConfig;
@@ -52,7 +53,7 @@ record WebhookConfig(URI url, String secret, Duration timeout, boolean failOpen,
             throw config.error("timeout", "must be longer than zero");
         }
         return new WebhookConfig(url, secret, timeout, config.bool("fail_open", false), WebhookAction.from(config),
-                config.strings("categories"), StreamMode.from(config));
+                config.strings("categories"), StreamMode.from(config, "stream", StreamMode.BUFFER));
     }
 
     private static URI url(PluginConfig config) {

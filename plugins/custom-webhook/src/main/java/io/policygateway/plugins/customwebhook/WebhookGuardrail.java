@@ -1,5 +1,6 @@
 package io.policygateway.plugins.customwebhook;
 
+import io.policygateway.api.guardrail.SentenceWindow;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

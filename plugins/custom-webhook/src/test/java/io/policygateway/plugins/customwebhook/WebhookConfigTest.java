@@ -1,5 +1,6 @@
 package io.policygateway.plugins.customwebhook;
 
+import io.policygateway.api.guardrail.StreamMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

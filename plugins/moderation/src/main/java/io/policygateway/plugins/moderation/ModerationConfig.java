@@ -1,5 +1,6 @@
 package io.policygateway.plugins.moderation;
 
+import io.policygateway.api.guardrail.StreamMode;
 import static java.util.Objects.requireNonNull;
 
 import io.policygateway.api.PluginConfig;
@@ -103,7 +104,7 @@ record ModerationConfig(URI endpoint, Optional<String> apiKey, String model, Dur
         }
         return new ModerationConfig(endpoint, apiKey, config.string("model", DEFAULT_MODEL), timeout,
                 config.bool("fail_open", false), categories, threshold, GuardrailAction.from(config, "moderation"),
-                Set.copyOf(roles), StreamMode.from(config));
+                Set.copyOf(roles), StreamMode.from(config, "stream", StreamMode.BUFFER));
     }
 
     private static URI endpoint(PluginConfig config) {

@@ -1,5 +1,6 @@
 package io.policygateway.plugins.topic;
 
+import io.policygateway.api.guardrail.StreamMode;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,7 +92,7 @@ record TopicConfig(Mode mode, Set<String> topics, Map<String, List<String>> cust
             }
         }
         return new TopicConfig(mode, topics, custom, threshold, GuardrailAction.from(config, "topic"), Set.copyOf(roles),
-                StreamMode.from(config));
+                StreamMode.from(config, "stream", StreamMode.WINDOW));
     }
 
     private static Map<String, List<String>> customTopics(PluginConfig config) {

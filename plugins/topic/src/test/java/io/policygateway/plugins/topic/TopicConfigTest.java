@@ -1,5 +1,6 @@
 package io.policygateway.plugins.topic;
 
+import io.policygateway.api.guardrail.StreamMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package io.policygateway.plugins.toxicity;
 
+import io.policygateway.api.guardrail.StreamMode;
 import static java.util.Objects.requireNonNull;
 
 import io.policygateway.api.PluginConfig;
@@ -60,6 +61,6 @@ record ToxicityConfig(double threshold, GuardrailAction action, Set<ToxicityCate
             }
         }
         return new ToxicityConfig(threshold, GuardrailAction.from(config, "toxicity"), categories, Set.copyOf(roles),
-                StreamMode.from(config));
+                StreamMode.from(config, "stream", StreamMode.WINDOW));
     }
 }

@@ -1,5 +1,6 @@
 package io.policygateway.plugins.toxicity;
 
+import io.policygateway.api.guardrail.SentenceWindow;
 import static java.util.Objects.requireNonNull;
 
 import io.policygateway.api.guardrail.ChatText;

@@ -1,10 +1,7 @@
-package io.policygateway.plugins.topic;
+package io.policygateway.api.guardrail;
 
 import static java.util.Objects.requireNonNull;
 
-import io.policygateway.api.guardrail.Decision;
-import io.policygateway.api.guardrail.StreamGuard;
-import io.policygateway.api.guardrail.Verdict;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -13,10 +10,15 @@ import java.util.function.Function;
  * written and checks each completed sentence together with the one before it (so a remark split
  * over two sentences is still seen), releasing text only once it has passed; a sentence that never
  * ends is checked once it is {@value #MAX_HELD} characters long. The first verdict that is not an
- * allow is reported once; a block stops the stream. Not thread-safe: one per stream.
+ * allow is reported once; a block stops the stream; a rewrite releases the replacement's text
+ * instead of the held text. Not thread-safe: one per stream.
+ *
+ * <p>For guardrails that judge whole sentences (classifiers, remote checks) rather than patterns;
+ * pattern guardrails use {@link HoldBackStreamGuard}.
  */
-final class SentenceWindow implements StreamGuard {
-    static final int MAX_HELD = 400;
+public final class SentenceWindow implements StreamGuard {
+    /** The longest text held or carried as context, in characters. */
+    public static final int MAX_HELD = 400;
 
     private final StreamMode mode;
     private final Function<String, Optional<Verdict>> check;
@@ -26,7 +28,11 @@ final class SentenceWindow implements StreamGuard {
     private boolean reported;
     private boolean blocked;
 
-    SentenceWindow(StreamMode mode, Function<String, Optional<Verdict>> check) {
+    /**
+     * @param mode how the stream is handled
+     * @param check judges a piece of text; empty or allow lets it pass
+     */
+    public SentenceWindow(StreamMode mode, Function<String, Optional<Verdict>> check) {
         this.mode = requireNonNull(mode, "mode is null");
         this.check = requireNonNull(check, "check is null");
     }
@@ -72,10 +78,21 @@ final class SentenceWindow implements StreamGuard {
         }
         held.delete(0, end);
         previous = sentences.length() > MAX_HELD ? sentences.substring(sentences.length() - MAX_HELD) : sentences;
-        return new Step(sentences, verdict);
+        return new Step(verdict.flatMap(SentenceWindow::rewrittenText).orElse(sentences), verdict);
+    }
+
+    /** The text of a rewrite verdict's replacement completion, if it is one. */
+    private static Optional<String> rewrittenText(Verdict verdict) {
+        if (verdict.decision() != Decision.REWRITE || verdict.replacement().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(verdict.replacement().get().path("choices").path(0).path("message").path("content").asText(""));
     }
 
     private Optional<Verdict> report(Optional<Verdict> verdict) {
+        if (verdict.isPresent() && verdict.get().decision() == Decision.REWRITE) {
+            return verdict;
+        }
         if (verdict.isEmpty() || verdict.get().decision() == Decision.ALLOW || reported) {
             return Optional.empty();
         }
